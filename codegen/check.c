@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* bpfgen check: parse each file, run the rules, print diagnostics. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bpfgen.h"
+#include "diag.h"
+#include "parse.h"
+#include "rules/rules.h"
+
+enum format { FMT_TEXT, FMT_JSON };
+
+static void list_rules(void)
+{
+	size_t i;
+
+	printf("%-18s %-8s %-8s %s\n", "RULE", "SEVERITY", "FAMILY", "SUMMARY");
+	for (i = 0; i < bg_rules_cnt; i++)
+		printf("%-18s %-8s %-8s %s\n", bg_rules[i].id, bg_severity__name(bg_rules[i].sev),
+		       bg_rules[i].family, bg_rules[i].summary);
+}
+
+static void check_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: bpfgen check [--format text|json] [-W<rule>|-Wno-<rule>|-Werror]\n"
+		"                    [--list-rules] FILE... [-- CLANG_ARGS...]\n"
+		"\n"
+		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
+		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
+}
+
+/*
+ * Why FILE cannot be checked, or NULL: missing, unreadable, a directory, or
+ * binary data (a NUL byte in its first 64 KiB).
+ */
+static int file_usable(const char *file)
+{
+	char buf[65536];
+	FILE *f;
+	size_t n;
+	int err = 0;
+
+	f = fopen(file, "rb");
+	if (!f) {
+		err = errno;
+		fprintf(stderr, "bpfgen: error: cannot open '%s': %s\n", file, strerror(err));
+		return -err;
+	}
+	n = fread(buf, 1, sizeof(buf), f);
+	if (ferror(f)) {
+		err = errno ? errno : EIO;
+		fprintf(stderr, "bpfgen: error: cannot open '%s': %s\n", file, strerror(err));
+		err = -err;
+	} else if (memchr(buf, '\0', n)) {
+		fprintf(stderr, "bpfgen: error: cannot check '%s': binary file, not C source\n", file);
+		err = -EINVAL;
+	}
+	fclose(f);
+	return err;
+}
+
+int bg_cmd_check(int argc, char **argv)
+{
+	struct bg_rule_opts opts;
+	struct bg_diags diags = {};
+	enum format fmt = FMT_TEXT;
+	const char **files = NULL;
+	char **clang_args = NULL;
+	int nfiles = 0, nclang = 0, i, err = 0, status = 0;
+	bool failed = false, dump = false;
+
+	memset(opts.enabled, -1, sizeof(opts.enabled));
+	opts.werror = false;
+	files = calloc(argc + 1, sizeof(*files));
+	if (!files)
+		return 2;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--")) {
+			clang_args = &argv[i + 1];
+			nclang = argc - i - 1;
+			break;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			check_usage(stdout);
+			goto out;
+		} else if (!strcmp(a, "--list-rules")) {
+			list_rules();
+			goto out;
+		} else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
+			const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
+
+			if (!strcmp(v, "text")) {
+				fmt = FMT_TEXT;
+			} else if (!strcmp(v, "json")) {
+				fmt = FMT_JSON;
+			} else {
+				fprintf(stderr, "bpfgen: error: unknown format '%s' (text, json)\n", v);
+				status = 2;
+				goto out;
+			}
+		} else if (!strcmp(a, "--dump-model")) {
+			dump = true;
+		} else if (!strcmp(a, "-Werror")) {
+			opts.werror = true;
+		} else if (!strncmp(a, "-W", 2)) {
+			bool off = !strncmp(a, "-Wno-", 5);
+			const struct bg_rule *r = bg_rule__find(a + (off ? 5 : 2));
+
+			if (!r) {
+				fprintf(stderr, "bpfgen: error: unknown rule '%s' (see --list-rules)\n",
+					a + (off ? 5 : 2));
+				status = 2;
+				goto out;
+			}
+			opts.enabled[r - bg_rules] = !off;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "bpfgen: error: unknown option '%s'\n", a);
+			check_usage(stderr);
+			status = 2;
+			goto out;
+		} else {
+			files[nfiles++] = a;
+		}
+	}
+	if (!nfiles) {
+		fprintf(stderr, "bpfgen: error: no input files\n");
+		check_usage(stderr);
+		status = 2;
+		goto out;
+	}
+
+	for (i = 0; i < nfiles; i++) {
+		struct bg_model *m = NULL;
+		size_t nerr;
+
+		if (file_usable(files[i])) {
+			failed = true;
+			continue;
+		}
+		nerr = bg_diags__count(&diags, BG_SEV_ERROR);
+		err = bg_parse(files[i], (const char *const *)clang_args, nclang, &m, &diags);
+		if (err) {
+			fprintf(stderr, "bpfgen: error: cannot parse '%s': libclang failed (%s)\n",
+				files[i], strerror(-err));
+			failed = true;
+			continue;
+		}
+		if (dump)
+			bg_model__dump(m, stdout);
+		/* rules on a model clang could not finish would report its gaps */
+		if (bg_diags__count(&diags, BG_SEV_ERROR) == nerr)
+			bg_rules__run(m, &opts, &diags);
+		bg_model__free(m);
+	}
+
+	bg_diags__sort(&diags);
+	if (fmt == FMT_JSON)
+		bg_diags__print_json(&diags, stdout);
+	else
+		bg_diags__print_text(&diags, stdout, isatty(STDOUT_FILENO));
+	if (failed)
+		status = 2;
+	else if (bg_diags__count(&diags, BG_SEV_ERROR))
+		status = 1;
+out:
+	bg_diags__clear(&diags);
+	free(files);
+	return status;
+}

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		return NULL;
+	return s;
+}
+
+struct bg_diag *bg_diags__add(struct bg_diags *ds, enum bg_severity sev, const char *rule,
+			      struct bg_loc loc, const char *fmt, ...)
+{
+	struct bg_diag *d;
+	va_list ap;
+
+	if (ds->n == ds->cap) {
+		size_t cap = ds->cap ? ds->cap * 2 : 16;
+		struct bg_diag *v = realloc(ds->v, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		ds->v = v;
+		ds->cap = cap;
+	}
+	d = &ds->v[ds->n];
+	memset(d, 0, sizeof(*d));
+	d->sev = sev;
+	d->rule = rule;
+	d->loc = loc;
+	va_start(ap, fmt);
+	d->msg = vformat(fmt, ap);
+	va_end(ap);
+	if (!d->msg)
+		return NULL;
+	ds->n++;
+	return d;
+}
+
+void bg_diag__note(struct bg_diag *d, struct bg_loc loc, const char *fmt, ...)
+{
+	struct bg_note *v;
+	va_list ap;
+	char *msg;
+
+	if (!d)
+		return;
+	va_start(ap, fmt);
+	msg = vformat(fmt, ap);
+	va_end(ap);
+	if (!msg)
+		return;
+	v = realloc(d->notes, (d->nnotes + 1) * sizeof(*v));
+	if (!v) {
+		free(msg);
+		return;
+	}
+	d->notes = v;
+	d->notes[d->nnotes].loc = loc;
+	d->notes[d->nnotes].msg = msg;
+	d->nnotes++;
+}
+
+void bg_diag__fixit(struct bg_diag *d, const char *text)
+{
+	if (!d)
+		return;
+	free(d->fixit);
+	d->fixit = text ? strdup(text) : NULL;
+}
+
+static int loc_cmp(const struct bg_loc *a, const struct bg_loc *b)
+{
+	int c;
+
+	if (a->file != b->file) {
+		if (!a->file || !b->file)
+			return a->file ? 1 : -1;
+		c = strcmp(a->file, b->file);
+		if (c)
+			return c;
+	}
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
+}
+
+void bg_diags__sort(struct bg_diags *ds)
+{
+	size_t i, j;
+
+	/* insertion sort: stable, and rules emit in nearly sorted order */
+	for (i = 1; i < ds->n; i++) {
+		struct bg_diag tmp = ds->v[i];
+
+		for (j = i; j > 0 && loc_cmp(&ds->v[j - 1].loc, &tmp.loc) > 0; j--)
+			ds->v[j] = ds->v[j - 1];
+		ds->v[j] = tmp;
+	}
+}
+
+size_t bg_diags__count(const struct bg_diags *ds, enum bg_severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ds->n; i++)
+		n += ds->v[i].sev == sev;
+	return n;
+}
+
+void bg_diags__clear(struct bg_diags *ds)
+{
+	size_t i, j;
+
+	for (i = 0; i < ds->n; i++) {
+		free(ds->v[i].msg);
+		free(ds->v[i].fixit);
+		for (j = 0; j < ds->v[i].nnotes; j++)
+			free(ds->v[i].notes[j].msg);
+		free(ds->v[i].notes);
+	}
+	free(ds->v);
+	memset(ds, 0, sizeof(*ds));
+}
+
+const char *bg_severity__name(enum bg_severity sev)
+{
+	switch (sev) {
+	case BG_SEV_ERROR:
+		return "error";
+	case BG_SEV_WARNING:
+		return "warning";
+	default:
+		return "note";
+	}
+}
+
+/* The source of the last file printed from, to show lines under diagnostics. */
+struct src_cache {
+	char *path;
+	char *buf;
+	size_t len;
+};
+
+static const char *src_line(struct src_cache *c, const char *path, unsigned line, size_t *len)
+{
+	const char *p, *end;
+	unsigned n;
+
+	if (!c->path || strcmp(c->path, path)) {
+		FILE *f;
+
+		free(c->path);
+		free(c->buf);
+		memset(c, 0, sizeof(*c));
+		c->path = strdup(path);
+		f = fopen(path, "rb");
+		if (f) {
+			size_t cap = 0, got;
+
+			for (;;) {
+				char *nb;
+
+				if (c->len == cap) {
+					cap = cap ? cap * 2 : 65536;
+					nb = realloc(c->buf, cap);
+					if (!nb)
+						break;
+					c->buf = nb;
+				}
+				got = fread(c->buf + c->len, 1, cap - c->len, f);
+				if (!got)
+					break;
+				c->len += got;
+			}
+			fclose(f);
+		}
+	}
+	if (!c->buf || !line)
+		return NULL;
+	p = c->buf;
+	end = c->buf + c->len;
+	for (n = 1; n < line && p < end; n++) {
+		p = memchr(p, '\n', end - p);
+		if (!p)
+			return NULL;
+		p++;
+	}
+	if (p >= end)
+		return NULL;
+	*len = (const char *)(memchr(p, '\n', end - p) ?: end) - p;
+	if (*len && p[*len - 1] == '\r')
+		(*len)--;
+	return p;
+}
+
+static void print_snippet(struct src_cache *c, FILE *out, const struct bg_loc *loc,
+			  const char *fixit, int color)
+{
+	const char *line;
+	size_t len, i;
+
+	if (!loc->file || !loc->line)
+		return;
+	line = src_line(c, loc->file, loc->line, &len);
+	if (!line)
+		return;
+	fprintf(out, "%.*s\n", (int)len, line);
+	for (i = 0; i + 1 < loc->col && i < len; i++)
+		fputc(line[i] == '\t' ? '\t' : ' ', out);
+	fprintf(out, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
+	if (fixit) {
+		for (i = 0; i + 1 < loc->col && i < len; i++)
+			fputc(line[i] == '\t' ? '\t' : ' ', out);
+		fprintf(out, "%s%s%s\n", color ? "\033[0;32m" : "", fixit, color ? "\033[0m" : "");
+	}
+}
+
+static void print_head(FILE *out, const struct bg_loc *loc, enum bg_severity sev, int color)
+{
+	static const char *sev_color[] = { "\033[1;30m", "\033[1;35m", "\033[1;31m" };
+
+	if (loc->file && loc->line)
+		fprintf(out, "%s%s:%u:%u: ", color ? "\033[1m" : "", loc->file, loc->line,
+			loc->col ? loc->col : 1);
+	else if (loc->file)
+		fprintf(out, "%s%s: ", color ? "\033[1m" : "", loc->file);
+	fprintf(out, "%s%s:%s ", color ? sev_color[sev] : "", bg_severity__name(sev),
+		color ? "\033[0m\033[1m" : "");
+}
+
+void bg_diags__print_text(const struct bg_diags *ds, FILE *out, int color)
+{
+	struct src_cache cache = {};
+	size_t i, j;
+
+	for (i = 0; i < ds->n; i++) {
+		const struct bg_diag *d = &ds->v[i];
+
+		print_head(out, &d->loc, d->sev, color);
+		fprintf(out, "%s", d->msg);
+		if (d->rule)
+			fprintf(out, " [%s]", d->rule);
+		fprintf(out, "%s\n", color ? "\033[0m" : "");
+		print_snippet(&cache, out, &d->loc, d->fixit, color);
+		for (j = 0; j < d->nnotes; j++) {
+			const struct bg_note *n = &d->notes[j];
+
+			print_head(out, &n->loc, BG_SEV_NOTE, color);
+			fprintf(out, "%s%s\n", n->msg, color ? "\033[0m" : "");
+			print_snippet(&cache, out, &n->loc, NULL, color);
+		}
+	}
+	free(cache.path);
+	free(cache.buf);
+}
+
+void bg_json__string(FILE *out, const char *s)
+{
+	const unsigned char *p;
+
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void json_loc(FILE *out, const struct bg_loc *loc)
+{
+	fputs("\"file\": ", out);
+	bg_json__string(out, loc->file);
+	fprintf(out, ", \"line\": %u, \"column\": %u", loc->line, loc->col);
+}
+
+void bg_diags__print_json(const struct bg_diags *ds, FILE *out)
+{
+	size_t i, j;
+
+	fputs("{\"diagnostics\": [", out);
+	for (i = 0; i < ds->n; i++) {
+		const struct bg_diag *d = &ds->v[i];
+
+		fprintf(out, "%s\n  {", i ? "," : "");
+		json_loc(out, &d->loc);
+		fprintf(out, ", \"severity\": \"%s\", \"rule\": ", bg_severity__name(d->sev));
+		bg_json__string(out, d->rule);
+		fputs(", \"message\": ", out);
+		bg_json__string(out, d->msg);
+		fputs(", \"fixit\": ", out);
+		bg_json__string(out, d->fixit);
+		fputs(", \"notes\": [", out);
+		for (j = 0; j < d->nnotes; j++) {
+			fprintf(out, "%s{", j ? ", " : "");
+			json_loc(out, &d->notes[j].loc);
+			fputs(", \"message\": ", out);
+			bg_json__string(out, d->notes[j].msg);
+			fputc('}', out);
+		}
+		fputs("]}", out);
+	}
+	fputs("\n]}\n", out);
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* Diagnostics: collected by rules, printed as text (like clang) or json. */
+#ifndef BPFGEN_DIAG_H
+#define BPFGEN_DIAG_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+enum bg_severity {
+	BG_SEV_NOTE,
+	BG_SEV_WARNING,
+	BG_SEV_ERROR,
+};
+
+struct bg_note {
+	struct bg_loc loc;	/* loc.file NULL: a note with no location */
+	char *msg;
+};
+
+struct bg_diag {
+	enum bg_severity sev;
+	const char *rule;	/* rule id from the rule table; NULL for clang's own */
+	struct bg_loc loc;
+	char *msg;
+	char *fixit;		/* text that replaces what the caret points at, or NULL */
+	struct bg_note *notes;
+	size_t nnotes;
+};
+
+struct bg_diags {
+	struct bg_diag *v;
+	size_t n;
+	size_t cap;
+};
+
+/* Append a diagnostic; returns it for notes and fix-its, or NULL on ENOMEM. */
+struct bg_diag *bg_diags__add(struct bg_diags *ds, enum bg_severity sev, const char *rule,
+			      struct bg_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Attach a note to D (D may be NULL: then nothing happens). */
+void bg_diag__note(struct bg_diag *d, struct bg_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void bg_diag__fixit(struct bg_diag *d, const char *text);
+
+/* Order by file, line, column; stable for equal locations. */
+void bg_diags__sort(struct bg_diags *ds);
+size_t bg_diags__count(const struct bg_diags *ds, enum bg_severity sev);
+void bg_diags__clear(struct bg_diags *ds);
+
+const char *bg_severity__name(enum bg_severity sev);
+
+/* Text like clang: "file:line:col: error: msg [rule]", the source line, a caret. */
+void bg_diags__print_text(const struct bg_diags *ds, FILE *out, int color);
+/* One JSON document: {"diagnostics": [...]} for all files. */
+void bg_diags__print_json(const struct bg_diags *ds, FILE *out);
+void bg_json__string(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Rules on the license: GPL-only helpers need a GPL-compatible license string. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+static void note_licenses(struct bg_diag *d, const struct bg_model *m)
+{
+	const char *hint = m->license ? bg_license__suggest(m->license) : NULL;
+
+	if (m->has_license && hint)
+		bg_diag__note(d, m->license_loc, "license declared here; did you mean \"%s\"?", hint);
+	else if (m->has_license)
+		bg_diag__note(d, m->license_loc, "license declared here");
+	else
+		bg_diag__note(d, (struct bg_loc){},
+			      "add: char LICENSE[] SEC(\"license\") = \"GPL\";");
+	bg_diag__note(d, (struct bg_loc){},
+		      "the kernel accepts exactly \"GPL\", \"GPL v2\", \"GPL and additional rights\", "
+		      "\"Dual BSD/GPL\", \"Dual MIT/GPL\" or \"Dual MPL/GPL\"");
+}
+
+void bg_rule_license_gpl(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	bool *reach;
+	size_t i, j;
+
+	if (m->license && bg_license__gpl_compatible(m->license))
+		return;
+	reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	if (!reach || bg_model__reachable(m, reach))
+		goto out;
+	for (i = 0; i < m->nfuncs; i++) {
+		const struct bg_func *f = &m->funcs[i];
+
+		if (!reach[i])
+			continue;
+		for (j = 0; j < f->ncalls; j++) {
+			const struct bg_call *call = &f->calls[j];
+			const struct bg_helper *h;
+			struct bg_diag *d;
+
+			if (!call->indirect || strncmp(call->callee, "bpf_", 4))
+				continue;
+			h = bg_helper__find(call->callee);
+			if (!h || !(h->flags & BG_HELPER_GPL))
+				continue;
+			if (!m->has_license)
+				d = bg_check__report(c, call->loc,
+						     "'%s' is GPL-only, but this file has no license: "
+						     "the kernel refuses to load the program",
+						     call->callee);
+			else
+				d = bg_check__report(c, call->loc,
+						     "'%s' is GPL-only, but the license \"%s\" is not "
+						     "GPL-compatible to the kernel: it refuses to load the "
+						     "program", call->callee, m->license ? m->license : "");
+			if (d)
+				note_licenses(d, m);
+		}
+	}
+out:
+	free(reach);
+}
+
+void bg_rule_license_missing(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	struct bg_diag *d;
+	size_t i;
+
+	if (m->has_license || !m->nprogs)
+		return;
+	/* license-gpl already said it, as an error */
+	for (i = 0; i < c->diags->n; i++)
+		if (c->diags->v[i].rule && !strcmp(c->diags->v[i].rule, "license-gpl"))
+			return;
+	d = bg_check__report(c, m->progs[0].loc, "no license section in this file");
+	bg_diag__note(d, (struct bg_loc){},
+		      "without one, GPL-only helpers and kfuncs are refused at load; add: "
+		      "char LICENSE[] SEC(\"license\") = \"GPL\";");
+}

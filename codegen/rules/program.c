@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Rules on a program's declaration: its section and its context parameter. */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+void bg_rule_section_name(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	char buf[256], fix[300];
+	size_t i;
+
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_prog *p = &m->progs[i];
+		const char *hint;
+		struct bg_diag *d;
+
+		if (bg_prog__section(p))
+			continue;
+		hint = bg_section__suggest(p->section, buf, sizeof(buf));
+		if (hint) {
+			d = bg_check__report(c, p->sec_loc,
+					     "unknown section name '%s'; did you mean '%s%s'?",
+					     p->section, p->section[0] == '?' ? "?" : "", hint);
+			snprintf(fix, sizeof(fix), "SEC(\"%s%s\")", p->section[0] == '?' ? "?" : "",
+				 hint);
+			bg_diag__fixit(d, fix);
+		} else {
+			d = bg_check__report(c, p->sec_loc, "unknown section name '%s'", p->section);
+		}
+		bg_diag__note(d, p->loc,
+			      "libbpf derives the program type of '%s' from its section name and "
+			      "refuses to load it: the compiler and bpftool gen skeleton accept it",
+			      p->name);
+	}
+}
+
+static bool is_u64_pointee(const struct bg_type *t)
+{
+	return t->pointee_kind == BG_TYPE_INT && t->pointee_size == 8;
+}
+
+/* The program type whose context is T's pointee, when T points at one. */
+static const struct bg_prog_type_info *ctx_owner(const struct bg_type *t)
+{
+	enum bg_prog_type owner;
+
+	if (t->kind != BG_TYPE_PTR || !t->pointee)
+		return NULL;
+	owner = bg_prog_type__by_ctx(t->pointee);
+	return owner ? bg_prog_type__info(owner) : NULL;
+}
+
+static bool ctx_ok(const struct bg_prog_type_info *info, const struct bg_type *t)
+{
+	const struct bg_prog_type_info *owner;
+
+	if (t->kind != BG_TYPE_PTR)
+		return !info->ctx;	/* open contexts: BTF arguments may be passed by value */
+	if (t->pointee_kind == BG_TYPE_VOID)
+		return true;
+	if (info->ctx_u64_array && is_u64_pointee(t))
+		return true;
+	if (info->ctx)
+		return !strcmp(t->pointee, info->ctx) ||
+		       (info->ctx_alt && !strcmp(t->pointee, info->ctx_alt));
+	/*
+	 * Open contexts (a tracepoint's record, BTF arguments) take any struct,
+	 * but not the fixed context of another program type.
+	 */
+	owner = ctx_owner(t);
+	return !owner || owner->type == info->type;
+}
+
+void bg_rule_ctx_type(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	size_t i;
+
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_prog *p = &m->progs[i];
+		const struct bg_section_def *def = bg_prog__section(p);
+		const struct bg_prog_type_info *info = def ? bg_prog_type__info(def->type) : NULL;
+		const struct bg_prog_type_info *owner;
+		struct bg_diag *d;
+
+		if (!info || !p->nparams || ctx_ok(info, &p->ctx))
+			continue;
+		owner = ctx_owner(&p->ctx);
+		if (info->ctx)
+			d = bg_check__report(c, p->ctx_loc,
+					     "%s program '%s' takes '%s', but the kernel passes "
+					     "'%s *' to %s programs",
+					     info->name, p->name, p->ctx.spelling, info->ctx, info->name);
+		else
+			d = bg_check__report(c, p->ctx_loc,
+					     "%s program '%s' takes '%s', the context of %s programs",
+					     info->name, p->name, p->ctx.spelling,
+					     owner ? owner->name : "other");
+		if (!d)
+			continue;
+		if (strcmp(p->ctx.spelling, p->ctx.canonical))
+			bg_diag__note(d, p->ctx_loc, "'%s' is '%s'", p->ctx.spelling,
+				      p->ctx.canonical);
+		bg_diag__note(d, p->sec_loc, "'%s' is in section '%s': its program type is %s", p->name,
+			      p->section, info->name);
+		if (info->ctx)
+			bg_diag__note(d, (struct bg_loc){},
+				      "the kernel does not check the declared type: fields read "
+				      "through it silently come from '%s' at the same offsets; "
+				      "declare the parameter as '%s *' (or 'void *')",
+				      info->ctx, info->ctx);
+		else if (info->type == BG_PROG_TRACEPOINT)
+			bg_diag__note(d, (struct bg_loc){},
+				      "a tracepoint program receives the tracepoint's record: "
+				      "declare it as 'struct trace_event_raw_<event> *' or 'void *'");
+		else
+			bg_diag__note(d, (struct bg_loc){},
+				      "%s programs receive their arguments as an array of __u64: "
+				      "declare 'unsigned long long *ctx' or use BPF_PROG()",
+				      info->name);
+	}
+}

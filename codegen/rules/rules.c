@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+const struct bg_rule bg_rules[] = {
+	{ "section-name", BG_SEV_ERROR, "program",
+	  "SEC() name that libbpf does not know: the program fails to load", bg_rule_section_name },
+	{ "ctx-type", BG_SEV_ERROR, "program",
+	  "context parameter type that is not what the program type receives", bg_rule_ctx_type },
+	{ "license-gpl", BG_SEV_ERROR, "license",
+	  "GPL-only helper called without a GPL-compatible license", bg_rule_license_gpl },
+	{ "license-missing", BG_SEV_WARNING, "license",
+	  "no license section", bg_rule_license_missing },
+	{ "return-range", BG_SEV_ERROR, "returns",
+	  "return value outside the range the kernel enforces for the program type",
+	  bg_rule_return_range },
+	{ "return-action", BG_SEV_ERROR, "returns",
+	  "return constant of another program type's actions, or not an action at all",
+	  bg_rule_return_action },
+};
+
+const size_t bg_rules_cnt = sizeof(bg_rules) / sizeof(bg_rules[0]);
+
+const struct bg_rule *bg_rule__find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < bg_rules_cnt; i++)
+		if (!strcmp(bg_rules[i].id, id))
+			return &bg_rules[i];
+	return NULL;
+}
+
+void bg_rules__run(const struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags)
+{
+	struct bg_check c = { .m = m, .diags = diags, .opts = opts };
+	size_t i;
+
+	for (i = 0; i < bg_rules_cnt; i++) {
+		if (opts && opts->enabled[i] == 0)
+			continue;
+		c.rule = &bg_rules[i];
+		bg_rules[i].run(&c);
+	}
+}
+
+static bool same_loc(const struct bg_loc *a, const struct bg_loc *b)
+{
+	return a->file == b->file && a->line == b->line && a->col == b->col;
+}
+
+struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const char *fmt, ...)
+{
+	enum bg_severity sev = c->rule->sev;
+	struct bg_diag *d;
+	char *msg = NULL;
+	va_list ap;
+	size_t i;
+
+	/* a helper shared by two programs is one finding, not two */
+	for (i = 0; i < c->diags->n; i++)
+		if (c->diags->v[i].rule == c->rule->id && same_loc(&c->diags->v[i].loc, &loc))
+			return NULL;
+	if (sev == BG_SEV_WARNING && c->opts && c->opts->werror)
+		sev = BG_SEV_ERROR;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (!msg)
+		return NULL;
+	d = bg_diags__add(c->diags, sev, c->rule->id, loc, "%s", msg);
+	free(msg);
+	return d;
+}
+
+const struct bg_section_def *bg_prog__section(const struct bg_prog *p)
+{
+	return p->section ? bg_section__find(p->section) : NULL;
+}
+
+int bg_model__reachable(const struct bg_model *m, bool *reach)
+{
+	size_t *work, n = 0, i, j;
+
+	memset(reach, 0, m->nfuncs * sizeof(*reach));
+	work = malloc((m->nfuncs + 1) * sizeof(*work));
+	if (!work)
+		return -ENOMEM;
+	for (i = 0; i < m->nprogs; i++) {
+		int f = m->progs[i].func;
+
+		if (f >= 0 && !reach[f]) {
+			reach[f] = true;
+			work[n++] = f;
+		}
+	}
+	while (n) {
+		const struct bg_func *f = &m->funcs[work[--n]];
+
+		for (j = 0; j < f->ncalls; j++) {
+			const struct bg_func *g;
+
+			if (f->calls[j].indirect)
+				continue;
+			g = bg_model__find_func(m, f->calls[j].callee);
+			if (g && !reach[g - m->funcs]) {
+				reach[g - m->funcs] = true;
+				work[n++] = g - m->funcs;
+			}
+		}
+	}
+	free(work);
+	return 0;
+}

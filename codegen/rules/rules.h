@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* The rule table and what rules share: the run context and reporting. */
+#ifndef BPFGEN_RULES_H
+#define BPFGEN_RULES_H
+
+#include <stdbool.h>
+
+#include "../diag.h"
+#include "../model.h"
+#include "../tables/tables.h"
+
+struct bg_check;
+
+struct bg_rule {
+	const char *id;
+	enum bg_severity sev;	/* default severity */
+	const char *family;	/* the file under rules/ that implements it */
+	const char *summary;
+	void (*run)(struct bg_check *c);
+};
+
+extern const struct bg_rule bg_rules[];
+extern const size_t bg_rules_cnt;
+
+/* Per-rule settings from the command line. */
+struct bg_rule_opts {
+	signed char enabled[32];	/* by index in bg_rules: 1 on, 0 off, -1 default */
+	bool werror;
+};
+
+struct bg_check {
+	const struct bg_model *m;
+	struct bg_diags *diags;
+	const struct bg_rule_opts *opts;
+	const struct bg_rule *rule;	/* the rule running now */
+};
+
+const struct bg_rule *bg_rule__find(const char *id);
+/* Run every enabled rule over M, appending to DIAGS. */
+void bg_rules__run(const struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags);
+
+/*
+ * Report a finding of the running rule at LOC with its severity; returns the
+ * diagnostic for notes, or NULL when the same finding was already reported.
+ */
+struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The section definition and type info of P, or NULL when the section is unknown. */
+const struct bg_section_def *bg_prog__section(const struct bg_prog *p);
+
+/*
+ * Mark in REACH (m->nfuncs entries) the functions reachable from the programs
+ * through direct calls. Returns 0 or -ENOMEM.
+ */
+int bg_model__reachable(const struct bg_model *m, bool *reach);
+
+/* rule entry points, one family per file */
+void bg_rule_section_name(struct bg_check *c);
+void bg_rule_ctx_type(struct bg_check *c);
+void bg_rule_license_gpl(struct bg_check *c);
+void bg_rule_license_missing(struct bg_check *c);
+void bg_rule_return_range(struct bg_check *c);
+void bg_rule_return_action(struct bg_check *c);
+
+#endif

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Platform facts, one row per fact: libbpf's section names, the context each
+ * program type receives, the return values the kernel enforces, the licences
+ * it calls GPL-compatible and the helpers it knows. Measured on Linux 6.18
+ * with libbpf 1.1 and libbpf master; see shared/reference in the design docs.
+ */
+#ifndef BPFGEN_TABLES_H
+#define BPFGEN_TABLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Numbered as the kernel's enum bpf_prog_type. */
+enum bg_prog_type {
+	BG_PROG_UNSPEC,
+	BG_PROG_SOCKET_FILTER,
+	BG_PROG_KPROBE,
+	BG_PROG_SCHED_CLS,
+	BG_PROG_SCHED_ACT,
+	BG_PROG_TRACEPOINT,
+	BG_PROG_XDP,
+	BG_PROG_PERF_EVENT,
+	BG_PROG_CGROUP_SKB,
+	BG_PROG_CGROUP_SOCK,
+	BG_PROG_LWT_IN,
+	BG_PROG_LWT_OUT,
+	BG_PROG_LWT_XMIT,
+	BG_PROG_SOCK_OPS,
+	BG_PROG_SK_SKB,
+	BG_PROG_CGROUP_DEVICE,
+	BG_PROG_SK_MSG,
+	BG_PROG_RAW_TRACEPOINT,
+	BG_PROG_CGROUP_SOCK_ADDR,
+	BG_PROG_LWT_SEG6LOCAL,
+	BG_PROG_LIRC_MODE2,
+	BG_PROG_SK_REUSEPORT,
+	BG_PROG_FLOW_DISSECTOR,
+	BG_PROG_CGROUP_SYSCTL,
+	BG_PROG_RAW_TRACEPOINT_WRITABLE,
+	BG_PROG_CGROUP_SOCKOPT,
+	BG_PROG_TRACING,
+	BG_PROG_STRUCT_OPS,
+	BG_PROG_EXT,
+	BG_PROG_LSM,
+	BG_PROG_SK_LOOKUP,
+	BG_PROG_SYSCALL,
+	BG_PROG_NETFILTER,
+	BG_PROG__MAX,
+};
+
+/* sections.c */
+enum {
+	BG_SEC_SLEEPABLE = 1 << 0,	/* a ".s" section: the program may sleep */
+	BG_SEC_NEW = 1 << 1,		/* newer than libbpf 1.1 (Debian 12) */
+};
+
+struct bg_section_def {
+	const char *sec;	/* libbpf's pattern: "xdp" exact, "kprobe+" or "iter/" */
+	enum bg_prog_type type;
+	const char *attach;	/* libbpf's expected attach type, without BPF_; NULL for none */
+	unsigned flags;
+};
+
+/* The definition libbpf would pick for SEC (a leading '?' is ignored), or NULL. */
+const struct bg_section_def *bg_section__find(const char *sec);
+/*
+ * A close known section name for an unknown SEC, written into BUF, or NULL.
+ * "xpd" -> "xdp", "tracepiont/syscalls/x" -> "tracepoint/syscalls/x".
+ */
+const char *bg_section__suggest(const char *sec, char *buf, size_t size);
+extern const struct bg_section_def bg_section_defs[];
+extern const size_t bg_section_defs_cnt;
+
+/* contexts.c */
+enum bg_action_family {
+	BG_ACT_NONE,
+	BG_ACT_XDP,	/* XDP_ABORTED .. XDP_REDIRECT */
+	BG_ACT_TC,	/* TC_ACT_UNSPEC .. TC_ACT_TRAP */
+	BG_ACT_SK,	/* SK_DROP, SK_PASS */
+	BG_ACT_LWT,	/* BPF_OK, BPF_DROP, BPF_REDIRECT, BPF_LWT_REROUTE */
+};
+
+struct bg_prog_type_info {
+	enum bg_prog_type type;
+	const char *name;	/* "xdp", as bpftool names program types */
+	/*
+	 * The context struct the kernel passes, canonical ("struct xdp_md"), or
+	 * NULL when the context is open: a tracepoint record, BTF arguments.
+	 */
+	const char *ctx;
+	const char *ctx_alt;	/* another spelling the kernel accepts, or NULL */
+	bool ctx_u64_array;	/* a __u64 array (raw_tp, tracing) is right too */
+	enum bg_action_family actions;
+};
+
+const struct bg_prog_type_info *bg_prog_type__info(enum bg_prog_type type);
+/* The program type whose fixed context is the struct CANONICAL, or UNSPEC. */
+enum bg_prog_type bg_prog_type__by_ctx(const char *canonical);
+
+struct bg_action {
+	const char *name;
+	enum bg_action_family family;
+	long long value;
+};
+
+/* The action constant named NAME (XDP_DROP, TC_ACT_SHOT, SK_PASS ...), or NULL. */
+const struct bg_action *bg_action__find(const char *name);
+/* The valid value range of FAMILY; false for BG_ACT_NONE. */
+bool bg_action__range(enum bg_action_family family, long long *min, long long *max);
+const char *bg_action__family_name(enum bg_action_family family);
+
+/* returns.c */
+struct bg_return_range {
+	enum bg_prog_type type;
+	const char *attach;	/* NULL: every attach type of TYPE */
+	long long min;
+	long long max;
+	const char *meaning;	/* what the values mean, for messages */
+};
+
+/* The range the kernel enforces at load for TYPE and ATTACH, or NULL if none. */
+const struct bg_return_range *bg_return_range__find(enum bg_prog_type type, const char *attach);
+
+/* licenses.c */
+bool bg_license__gpl_compatible(const char *license);
+/* "GPL" or another exact string the kernel accepts, close to LICENSE, or NULL. */
+const char *bg_license__suggest(const char *license);
+extern const char *const bg_gpl_licenses[];
+extern const size_t bg_gpl_licenses_cnt;
+
+/* helpers.c */
+enum {
+	BG_HELPER_GPL = 1 << 0,		/* refused unless the license is GPL-compatible */
+	BG_HELPER_SLEEPABLE = 1 << 1,	/* refused outside sleepable programs */
+};
+
+struct bg_helper {
+	int id;			/* enum bpf_func_id */
+	const char *name;	/* without the bpf_ prefix */
+	unsigned flags;
+};
+
+/* The helper called NAME ("bpf_probe_read_kernel" or "probe_read_kernel"), or NULL. */
+const struct bg_helper *bg_helper__find(const char *name);
+
+/* Edit distance, for did-you-mean suggestions. */
+unsigned bg_edit_distance(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what bpfgen needs to build and test on Debian 12 (run as root).
+set -euo pipefail
+pkgs=(cmake make gcc pkg-config clang-14 llvm-14 libclang-14-dev libbpf-dev bpftool libelf-dev
+      zlib1g-dev libcriterion-dev iproute2)
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job on a fresh Debian 12 machine: dependencies, build, then
+# `bpfgen check` on the examples: the correct ones pass, the mistakes are shown.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
+cmake --build build -j"$(nproc)" --target bpfgen
+echo "== bpfgen check examples/check/*.bpf.c"
+./build/bpfgen check examples/check/*.bpf.c
+echo "ok: no errors"
+echo
+echo "== bpfgen check examples/check/mistakes/*.bpf.c (each file has one mistake)"
+rc=0
+./build/bpfgen check examples/check/mistakes/*.bpf.c || rc=$?
+if [ "$rc" != 1 ]; then
+	echo "expected exit status 1 (errors found), got $rc" >&2
+	exit 1
+fi
+echo "ok: the mistakes were found (exit status 1)"

@@ -69,6 +69,7 @@ int bg_cmd_check(int argc, char **argv)
 	struct bg_diags diags = {};
 	enum format fmt = FMT_TEXT;
 	const char **files = NULL;
+	struct bg_model **models = NULL;
 	char **clang_args = NULL;
 	int nfiles = 0, nclang = 0, i, err = 0, status = 0;
 	bool failed = false, dump = false;
@@ -76,8 +77,13 @@ int bg_cmd_check(int argc, char **argv)
 	memset(opts.enabled, -1, sizeof(opts.enabled));
 	opts.werror = false;
 	files = calloc(argc + 1, sizeof(*files));
-	if (!files)
+	/* diagnostics point into their models: keep them until printed */
+	models = calloc(argc + 1, sizeof(*models));
+	if (!files || !models) {
+		free(files);
+		free(models);
 		return 2;
+	}
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -155,7 +161,7 @@ int bg_cmd_check(int argc, char **argv)
 		/* rules on a model clang could not finish would report its gaps */
 		if (bg_diags__count(&diags, BG_SEV_ERROR) == nerr)
 			bg_rules__run(m, &opts, &diags);
-		bg_model__free(m);
+		models[i] = m;
 	}
 
 	bg_diags__sort(&diags);
@@ -169,6 +175,9 @@ int bg_cmd_check(int argc, char **argv)
 		status = 1;
 out:
 	bg_diags__clear(&diags);
+	for (i = 0; i < nfiles; i++)
+		bg_model__free(models[i]);
+	free(models);
 	free(files);
 	return status;
 }

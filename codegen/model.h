@@ -58,6 +58,7 @@ struct bg_func {
 	struct bg_loc loc;
 	bool is_static;
 	bool is_main_file;
+	unsigned nparams;
 	struct bg_return *rets;
 	size_t nrets;
 	struct bg_call *calls;
@@ -99,6 +100,11 @@ struct bg_model {
 	bool has_license;
 	char *license;
 	struct bg_loc license_loc;
+	/*
+	 * __weak definitions: the file is one of several linked into one object
+	 * (bpftool gen object), so the license may be in another of them.
+	 */
+	bool has_weak;
 	char **files;		/* interned names of the other files locations point into */
 	size_t nfiles;
 };

@@ -164,25 +164,29 @@ static enum CXChildVisitResult find_attr(CXCursor c, CXCursor parent, CXClientDa
  * declaration printed tersely has it with macros expanded and strings joined.
  * Returns the section name (owned by the caller) or NULL, and where SEC() is.
  */
-static char *printed_section(CXCursor decl)
+/* The section and weakness of DECL from its terse printout; *SEC owned by the caller. */
+static void printed_attrs(CXCursor decl, char **sec, bool *weak)
 {
 	CXPrintingPolicy pol;
 	const char *p;
-	char *printed, *sec = NULL, *q;
+	char *printed, *q;
 
+	*sec = NULL;
 	pol = clang_getCursorPrintingPolicy(decl);
 	clang_PrintingPolicy_setProperty(pol, CXPrintingPolicy_TerseOutput, 1);
 	printed = cx_take(clang_getCursorPrettyPrinted(decl, pol));
 	clang_PrintingPolicy_dispose(pol);
 	if (!printed)
-		return NULL;
+		return;
+	if (weak && strstr(printed, "__attribute__((weak))"))
+		*weak = true;
 	p = strstr(printed, "__attribute__((section(\"");
 	if (p) {
 		p += strlen("__attribute__((section(\"");
-		sec = malloc(strlen(p) + 1);
-		if (sec) {
+		*sec = malloc(strlen(p) + 1);
+		if (*sec) {
 			/* copy the string literal, undoing escapes */
-			for (q = sec; *p && *p != '"'; p++) {
+			for (q = *sec; *p && *p != '"'; p++) {
 				if (*p == '\\' && p[1])
 					p++;
 				*q++ = *p;
@@ -191,7 +195,6 @@ static char *printed_section(CXCursor decl)
 		}
 	}
 	free(printed);
-	return sec;
 }
 
 /*
@@ -207,7 +210,7 @@ static char *section_of(struct parse_state *st, CXCursor decl, struct bg_loc *lo
 	clang_visitChildren(decl, find_attr, &attr);
 	if (clang_Cursor_isNull(attr))
 		return NULL;
-	sec = printed_section(decl);
+	printed_attrs(decl, &sec, &st->m->has_weak);
 	if (!sec) {
 		/*
 		 * BPF_PROG() puts SEC() on a prototype before the definition, which
@@ -216,7 +219,7 @@ static char *section_of(struct parse_state *st, CXCursor decl, struct bg_loc *lo
 		first = clang_getCanonicalCursor(decl);
 		if (clang_equalCursors(first, decl))
 			return NULL;
-		sec = printed_section(first);
+		printed_attrs(first, &sec, NULL);
 		if (!sec)
 			return NULL;
 		attr = clang_getNullCursor();
@@ -460,6 +463,7 @@ static void add_function(struct parse_state *st, CXCursor fn)
 	f->name = cx_take(clang_getCursorSpelling(fn));
 	f->loc = loc_of(st, clang_getCursorLocation(fn));
 	f->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+	f->nparams = clang_Cursor_getNumArguments(fn) > 0 ? clang_Cursor_getNumArguments(fn) : 0;
 	clang_getExpansionLocation(clang_getCursorLocation(fn), &file, NULL, NULL, NULL);
 	f->is_main_file = file && clang_File_isEqual(file, st->main_file);
 

@@ -21,17 +21,14 @@ static void note_licenses(struct bg_diag *d, const struct bg_model *m)
 		      "\"Dual BSD/GPL\", \"Dual MIT/GPL\" or \"Dual MPL/GPL\"");
 }
 
-void bg_rule_license_gpl(struct bg_check *c)
+static void check_prog(struct bg_check *c, const struct bg_prog *p, bool *reach)
 {
+	const struct bg_section_def *def = bg_prog__section(p);
 	const struct bg_model *m = c->m;
-	bool *reach;
 	size_t i, j;
 
-	if (m->license && bg_license__gpl_compatible(m->license))
+	if (!def || p->func < 0 || bg_model__reachable(m, p->func, reach))
 		return;
-	reach = calloc(m->nfuncs + 1, sizeof(*reach));
-	if (!reach || bg_model__reachable(m, reach))
-		goto out;
 	for (i = 0; i < m->nfuncs; i++) {
 		const struct bg_func *f = &m->funcs[i];
 
@@ -45,7 +42,7 @@ void bg_rule_license_gpl(struct bg_check *c)
 			if (!call->indirect || strncmp(call->callee, "bpf_", 4))
 				continue;
 			h = bg_helper__find(call->callee);
-			if (!h || !(h->flags & BG_HELPER_GPL))
+			if (!h || !bg_helper__gpl_only(h, def->type, def->attach))
 				continue;
 			if (!m->has_license)
 				d = bg_check__report(c, call->loc,
@@ -61,7 +58,24 @@ void bg_rule_license_gpl(struct bg_check *c)
 				note_licenses(d, m);
 		}
 	}
-out:
+}
+
+void bg_rule_license_gpl(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	bool *reach;
+	size_t i;
+
+	if (m->license && bg_license__gpl_compatible(m->license))
+		return;
+	/* one piece of a linked object: the kernel sees the license of the whole */
+	if (!m->has_license && m->has_weak)
+		return;
+	reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	if (!reach)
+		return;
+	for (i = 0; i < m->nprogs; i++)
+		check_prog(c, &m->progs[i], reach);
 	free(reach);
 }
 
@@ -71,7 +85,7 @@ void bg_rule_license_missing(struct bg_check *c)
 	struct bg_diag *d;
 	size_t i;
 
-	if (m->has_license || !m->nprogs)
+	if (m->has_license || !m->nprogs || m->has_weak)
 		return;
 	/* license-gpl already said it, as an error */
 	for (i = 0; i < c->diags->n; i++)

@@ -16,7 +16,7 @@ void bg_rule_section_name(struct bg_check *c)
 		const char *hint;
 		struct bg_diag *d;
 
-		if (bg_prog__section(p))
+		if (bg_prog__section(p) || bg_section__find_legacy(p->section))
 			continue;
 		hint = bg_section__suggest(p->section, buf, sizeof(buf));
 		if (hint) {
@@ -32,6 +32,31 @@ void bg_rule_section_name(struct bg_check *c)
 		bg_diag__note(d, p->loc,
 			      "libbpf derives the program type of '%s' from its section name and "
 			      "refuses to load it: the compiler and bpftool gen skeleton accept it",
+			      p->name);
+	}
+}
+
+void bg_rule_section_legacy(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	char fix[300];
+	size_t i;
+
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_prog *p = &m->progs[i];
+		const struct bg_section_def *def;
+		struct bg_diag *d;
+
+		if (bg_prog__section(p) || !(def = bg_section__find_legacy(p->section)))
+			continue;
+		d = bg_check__report(c, p->sec_loc,
+				     "section name '%s' is unknown to libbpf 1.x; libbpf 0.x matched it "
+				     "as '%s' by prefix", p->section, def->sec);
+		snprintf(fix, sizeof(fix), "SEC(\"%s%s\")", p->section[0] == '?' ? "?" : "", def->sec);
+		bg_diag__fixit(d, fix);
+		bg_diag__note(d, p->loc,
+			      "'%s' loads only through a loader that sets its program type itself "
+			      "(libxdp, bpf_program__set_type()); bpf_object__load() refuses it",
 			      p->name);
 	}
 }
@@ -73,6 +98,24 @@ static bool ctx_ok(const struct bg_prog_type_info *info, const struct bg_type *t
 	return !owner || owner->type == info->type;
 }
 
+/*
+ * BPF_PROG(name) with no arguments over a fixed context: the u64 array is
+ * never read, so the wrong declaration is harmless. BPF_PROG() passes the
+ * arguments to ____name(ctx, args...); one parameter means none.
+ */
+static bool reads_no_args(const struct bg_model *m, const struct bg_prog *p,
+			  const struct bg_prog_type_info *info)
+{
+	const struct bg_func *inner;
+	char name[512];
+
+	if (!info->ctx || p->ctx.kind != BG_TYPE_PTR || !is_u64_pointee(&p->ctx))
+		return false;
+	snprintf(name, sizeof(name), "____%s", p->name);
+	inner = bg_model__find_func(m, name);
+	return inner && inner->nparams == 1;
+}
+
 void bg_rule_ctx_type(struct bg_check *c)
 {
 	const struct bg_model *m = c->m;
@@ -85,7 +128,7 @@ void bg_rule_ctx_type(struct bg_check *c)
 		const struct bg_prog_type_info *owner;
 		struct bg_diag *d;
 
-		if (!info || !p->nparams || ctx_ok(info, &p->ctx))
+		if (!info || !p->nparams || ctx_ok(info, &p->ctx) || reads_no_args(m, p, info))
 			continue;
 		owner = ctx_owner(&p->ctx);
 		if (info->ctx)
@@ -105,7 +148,12 @@ void bg_rule_ctx_type(struct bg_check *c)
 				      p->ctx.canonical);
 		bg_diag__note(d, p->sec_loc, "'%s' is in section '%s': its program type is %s", p->name,
 			      p->section, info->name);
-		if (info->ctx)
+		if (info->type == BG_PROG_KPROBE && is_u64_pointee(&p->ctx))
+			bg_diag__note(d, (struct bg_loc){},
+				      "BPF_PROG() reads arguments from an array of __u64, but a kprobe "
+				      "receives registers: use BPF_KPROBE(), which reads them from "
+				      "'struct pt_regs'");
+		else if (info->ctx)
 			bg_diag__note(d, (struct bg_loc){},
 				      "the kernel does not check the declared type: fields read "
 				      "through it silently come from '%s' at the same offsets; "

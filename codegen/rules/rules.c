@@ -9,6 +9,8 @@
 const struct bg_rule bg_rules[] = {
 	{ "section-name", BG_SEV_ERROR, "program",
 	  "SEC() name that libbpf does not know: the program fails to load", bg_rule_section_name },
+	{ "section-legacy", BG_SEV_WARNING, "program",
+	  "SEC() name that only libbpf 0.x's prefix matching knew", bg_rule_section_legacy },
 	{ "ctx-type", BG_SEV_ERROR, "program",
 	  "context parameter type that is not what the program type receives", bg_rule_ctx_type },
 	{ "license-gpl", BG_SEV_ERROR, "license",
@@ -83,7 +85,7 @@ const struct bg_section_def *bg_prog__section(const struct bg_prog *p)
 	return p->section ? bg_section__find(p->section) : NULL;
 }
 
-int bg_model__reachable(const struct bg_model *m, bool *reach)
+int bg_model__reachable(const struct bg_model *m, int func, bool *reach)
 {
 	size_t *work, n = 0, i, j;
 
@@ -92,8 +94,10 @@ int bg_model__reachable(const struct bg_model *m, bool *reach)
 	if (!work)
 		return -ENOMEM;
 	for (i = 0; i < m->nprogs; i++) {
-		int f = m->progs[i].func;
+		int f = func >= 0 ? func : m->progs[i].func;
 
+		if (func >= 0 && i > 0)
+			break;
 		if (f >= 0 && !reach[f]) {
 			reach[f] = true;
 			work[n++] = f;

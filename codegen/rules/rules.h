@@ -50,13 +50,15 @@ struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const ch
 const struct bg_section_def *bg_prog__section(const struct bg_prog *p);
 
 /*
- * Mark in REACH (m->nfuncs entries) the functions reachable from the programs
- * through direct calls. Returns 0 or -ENOMEM.
+ * Mark in REACH (m->nfuncs entries) the functions reachable through direct
+ * calls from the function FUNC, or from every program when FUNC is -1.
+ * Returns 0 or -ENOMEM.
  */
-int bg_model__reachable(const struct bg_model *m, bool *reach);
+int bg_model__reachable(const struct bg_model *m, int func, bool *reach);
 
 /* rule entry points, one family per file */
 void bg_rule_section_name(struct bg_check *c);
+void bg_rule_section_legacy(struct bg_check *c);
 void bg_rule_ctx_type(struct bg_check *c);
 void bg_rule_license_gpl(struct bg_check *c);
 void bg_rule_license_missing(struct bg_check *c);

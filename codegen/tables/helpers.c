@@ -235,3 +235,29 @@ const struct bg_helper *bg_helper__find(const char *name)
 			return &helpers[i];
 	return NULL;
 }
+
+/*
+ * Helpers whose GPL restriction depends on the program type: the kernel gives
+ * them another prototype there (bpf_get_stackid_proto_pe for perf_event).
+ */
+static const struct {
+	const char *name;
+	enum bg_prog_type type;
+	const char *attach;	/* NULL: every attach type */
+} not_gpl_in[] = {
+	{ "get_stackid", BG_PROG_PERF_EVENT, NULL },
+	{ "get_func_ip", BG_PROG_KPROBE, "TRACE_KPROBE_MULTI" },
+};
+
+bool bg_helper__gpl_only(const struct bg_helper *h, enum bg_prog_type type, const char *attach)
+{
+	size_t i;
+
+	if (!(h->flags & BG_HELPER_GPL))
+		return false;
+	for (i = 0; i < sizeof(not_gpl_in) / sizeof(not_gpl_in[0]); i++)
+		if (!strcmp(not_gpl_in[i].name, h->name) && not_gpl_in[i].type == type &&
+		    (!not_gpl_in[i].attach || (attach && !strcmp(not_gpl_in[i].attach, attach))))
+			return false;
+	return true;
+}

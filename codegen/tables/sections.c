@@ -150,6 +150,25 @@ const struct bg_section_def *bg_section__find(const char *sec)
 	return NULL;
 }
 
+const struct bg_section_def *bg_section__find_legacy(const char *sec)
+{
+	size_t i, len;
+
+	if (sec[0] == '?')
+		sec++;
+	for (i = 0; i < bg_section_defs_cnt; i++) {
+		const struct bg_section_def *d = &bg_section_defs[i];
+
+		len = strlen(d->sec);
+		if ((d->flags & BG_SEC_NEW) || d->sec[len - 1] == '+' || d->sec[len - 1] == '/')
+			continue;
+		/* "xdp_foo", "socket/x": a word boundary, not "cgroup/device" */
+		if (!strncmp(sec, d->sec, len) && sec[len] && strchr("_/.-", sec[len]))
+			return d;
+	}
+	return NULL;
+}
+
 unsigned bg_edit_distance(const char *a, size_t alen, const char *b, size_t blen)
 {
 	/* optimal string alignment: a transposition costs one, like a typo */

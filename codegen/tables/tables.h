@@ -69,6 +69,11 @@ const struct bg_section_def *bg_section__find(const char *sec);
  * "xpd" -> "xdp", "tracepiont/syscalls/x" -> "tracepoint/syscalls/x".
  */
 const char *bg_section__suggest(const char *sec, char *buf, size_t size);
+/*
+ * The definition libbpf 0.x matched SEC to by prefix ("xdp_foo" as "xdp"),
+ * which libbpf 1.0 dropped, or NULL.
+ */
+const struct bg_section_def *bg_section__find_legacy(const char *sec);
 extern const struct bg_section_def bg_section_defs[];
 extern const size_t bg_section_defs_cnt;
 
@@ -143,6 +148,8 @@ struct bg_helper {
 
 /* The helper called NAME ("bpf_probe_read_kernel" or "probe_read_kernel"), or NULL. */
 const struct bg_helper *bg_helper__find(const char *name);
+/* Whether H needs a GPL-compatible license in a program of TYPE and ATTACH. */
+bool bg_helper__gpl_only(const struct bg_helper *h, enum bg_prog_type type, const char *attach);
 
 /* Edit distance, for did-you-mean suggestions. */
 unsigned bg_edit_distance(const char *a, size_t alen, const char *b, size_t blen);

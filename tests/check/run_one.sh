@@ -7,6 +7,7 @@
 #   (b) the exit status must be 1 if an error is expected, else 0.
 # Notes are ignored. Exit 0 on pass, 1 on failure, 2 on usage error.
 set -u
+export LC_ALL=C
 
 if [ $# -ne 3 ]; then
 	echo "usage: $0 BPFGEN VMLINUX_DIR FILE" >&2
@@ -32,7 +33,7 @@ awk '
 		split(s, f, /[ \t]+/)
 		print FNR, f[1], f[2]
 	}
-' "$file" | sort -u >"$tmp/expected"
+' "$file" | sort -k1,1n -k2 -u >"$tmp/expected"
 
 "$bpfgen" check "$file" -- -I "$vmlinux_dir" >"$tmp/out" 2>&1
 rc=$?
@@ -66,7 +67,7 @@ awk -v file="$file" '
 		else
 			print path ":" line, sev, rule
 	}
-' "$tmp/out" | sort -u >"$tmp/actual"
+' "$tmp/out" | sort -k1,1n -k2 -u >"$tmp/actual"
 
 if grep -q ' error ' "$tmp/expected"; then
 	want_rc=1

@@ -21,7 +21,7 @@ struct {
 	__type(value, struct datarec);
 } xdp_stats_map SEC(".maps");
 
-SEC(XDP_PROG_SECTION) // expect: error section-name
+SEC(XDP_PROG_SECTION) // expect: warning section-legacy
 int xdp_stats_prog(struct xdp_md *ctx)
 {
 	void *data_end = (void *)(long)ctx->data_end;

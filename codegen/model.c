@@ -87,6 +87,9 @@ void bg_model__free(struct bg_model *m)
 	for (i = 0; i < m->nfuncs; i++)
 		func_free(&m->funcs[i]);
 	free(m->funcs);
+	for (i = 0; i < m->nksyms; i++)
+		free(m->ksyms[i].name);
+	free(m->ksyms);
 	free(m->license);
 	for (i = 0; i < m->nfiles; i++)
 		free(m->files[i]);
@@ -119,6 +122,21 @@ struct bg_map *bg_model__add_map(struct bg_model *m)
 struct bg_func *bg_model__add_func(struct bg_model *m)
 {
 	return vec_push((void **)&m->funcs, &m->nfuncs, sizeof(struct bg_func));
+}
+
+struct bg_ksym *bg_model__add_ksym(struct bg_model *m)
+{
+	return vec_push((void **)&m->ksyms, &m->nksyms, sizeof(struct bg_ksym));
+}
+
+const struct bg_ksym *bg_model__find_ksym(const struct bg_model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->nksyms; i++)
+		if (!strcmp(m->ksyms[i].name, name))
+			return &m->ksyms[i];
+	return NULL;
 }
 
 struct bg_return *bg_func__add_return(struct bg_func *f)
@@ -188,10 +206,14 @@ void bg_model__dump(const struct bg_model *m, FILE *out)
 			map->key.spelling ? map->key.spelling : "", map->value_size,
 			map->value.spelling ? map->value.spelling : "");
 	}
+	for (i = 0; i < m->nksyms; i++)
+		fprintf(out, "ksym %s line %u%s%s\n", m->ksyms[i].name, m->ksyms[i].loc.line,
+			m->ksyms[i].is_func ? " func" : " var", m->ksyms[i].is_weak ? " weak" : "");
 	for (i = 0; i < m->nfuncs; i++) {
 		const struct bg_func *f = &m->funcs[i];
 
-		fprintf(out, "func %s line %u%s\n", f->name, f->loc.line, f->is_static ? " static" : "");
+		fprintf(out, "func %s line %u params %u%s\n", f->name, f->loc.line, f->nparams,
+			f->is_static ? " static" : "");
 		for (j = 0; j < f->nrets; j++)
 			fprintf(out, "  return line %u%s%lld token %s callee %s\n", f->rets[j].loc.line,
 				f->rets[j].is_const ? " const " : " ", f->rets[j].value,

@@ -89,6 +89,14 @@ struct bg_map {
 	struct bg_type value;
 };
 
+/* An extern resolved by libbpf against kernel BTF: a kfunc or a __ksym variable. */
+struct bg_ksym {
+	char *name;
+	struct bg_loc loc;
+	bool is_func;
+	bool is_weak;		/* __weak: may be missing from the kernel */
+};
+
 struct bg_model {
 	const char *file;		/* the main file, as given */
 	struct bg_prog *progs;
@@ -97,6 +105,8 @@ struct bg_model {
 	size_t nmaps;
 	struct bg_func *funcs;
 	size_t nfuncs;
+	struct bg_ksym *ksyms;
+	size_t nksyms;
 	bool has_license;
 	char *license;
 	struct bg_loc license_loc;
@@ -116,6 +126,9 @@ void bg_model__free(struct bg_model *m);
 struct bg_prog *bg_model__add_prog(struct bg_model *m);
 struct bg_map *bg_model__add_map(struct bg_model *m);
 struct bg_func *bg_model__add_func(struct bg_model *m);
+struct bg_ksym *bg_model__add_ksym(struct bg_model *m);
+/* The kfunc or __ksym named NAME, or NULL. */
+const struct bg_ksym *bg_model__find_ksym(const struct bg_model *m, const char *name);
 struct bg_return *bg_func__add_return(struct bg_func *f);
 struct bg_call *bg_func__add_call(struct bg_func *f);
 

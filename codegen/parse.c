@@ -600,20 +600,47 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		return CXChildVisit_Continue;
 	if (in_system_header(st, clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;
-	if (k == CXCursor_FunctionDecl) {
-		if (clang_isCursorDefinition(c))
-			add_function(st, c);
+	if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+		add_function(st, c);
 		return st->err ? CXChildVisit_Break : CXChildVisit_Continue;
 	}
 	sec = section_of(st, c, &loc);
 	if (!sec)
 		return CXChildVisit_Continue;
-	if (!strcmp(sec, ".maps"))
+	if (!strcmp(sec, ".ksyms"))
+		add_ksym(st, c, k == CXCursor_FunctionDecl);
+	else if (k == CXCursor_FunctionDecl)
+		;
+	else if (!strcmp(sec, ".maps"))
 		add_map(st, c);
 	else if (!strcmp(sec, "license"))
 		add_license(st, c);
 	free(sec);
 	return st->err ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* __ksym: extern "C" symbols libbpf resolves against the kernel's BTF. */
+static void add_ksym(struct parse_state *st, CXCursor decl, bool is_func)
+{
+	struct bg_ksym *k;
+	char *sec = NULL;
+	bool weak = false;
+	size_t i;
+
+	for (i = 0; i < st->m->nksyms; i++)
+		if (!strcmp(st->m->ksyms[i].name, clang_getCString(clang_getCursorSpelling(decl))))
+			return;
+	k = bg_model__add_ksym(st->m);
+	if (!k) {
+		st->err = -ENOMEM;
+		return;
+	}
+	k->name = cx_take(clang_getCursorSpelling(decl));
+	k->loc = loc_of(st, clang_getCursorLocation(decl));
+	k->is_func = is_func;
+	printed_attrs(decl, &sec, &weak);
+	k->is_weak = weak;
+	free(sec);
 }
 
 static void add_clang_diags(struct parse_state *st, struct bg_diags *diags)

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * loader OBJ.o: open a BPF object with libbpf, load every program in it
  * (including programs whose section starts with '?', which libbpf would
@@ -38,14 +38,13 @@ int main(int argc, char **argv)
 	env = getenv("LOADER_DEBUG");
 	debug = env && *env && strcmp(env, "0") != 0;
 
-	libbpf_set_strict_mode(LIBBPF_STRICT_ALL);
 	libbpf_set_print(print_fn);
 
+	/* libbpf 1.x returns NULL and sets errno on failure. */
 	obj = bpf_object__open_file(argv[1], NULL);
-	err = libbpf_get_error(obj);
-	if (err) {
-		fprintf(stderr, "error: opening %s: %s (%d)\n", argv[1], strerror(-err), err);
-		printf("error: open failed: %s (%d)\n", strerror(-err), err);
+	if (!obj) {
+		err = -errno;
+		printf("error: opening %s: %s (%d)\n", argv[1], strerror(-err), err);
 		return 1;
 	}
 
@@ -55,8 +54,7 @@ int main(int argc, char **argv)
 
 	err = bpf_object__load(obj);
 	if (err) {
-		fprintf(stderr, "error: loading %s: %s (%d)\n", argv[1], strerror(-err), err);
-		printf("error: load failed: %s (%d)\n", strerror(-err), err);
+		printf("error: loading %s: %s (%d)\n", argv[1], strerror(-err), err);
 		bpf_object__close(obj);
 		return 1;
 	}

@@ -570,6 +570,32 @@ static void add_license(struct parse_state *st, CXCursor var)
 	st->m->license = s;
 }
 
+/* __ksym: extern "C" symbols libbpf resolves against the kernel's BTF. */
+static void add_ksym(struct parse_state *st, CXCursor decl, bool is_func)
+{
+	char *name = cx_take(clang_getCursorSpelling(decl)), *sec = NULL;
+	struct bg_ksym *k;
+	bool weak = false;
+
+	/* redeclarations */
+	if (!name || bg_model__find_ksym(st->m, name)) {
+		free(name);
+		return;
+	}
+	k = bg_model__add_ksym(st->m);
+	if (!k) {
+		free(name);
+		st->err = -ENOMEM;
+		return;
+	}
+	k->name = name;
+	k->loc = loc_of(st, clang_getCursorLocation(decl));
+	k->is_func = is_func;
+	printed_attrs(decl, &sec, &weak);
+	k->is_weak = weak;
+	free(sec);
+}
+
 /*
  * Whether LOC comes from a system header. A declaration that a system header's
  * macro expands in user code (BPF_PROG's ____name()) is the user's.
@@ -617,30 +643,6 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		add_license(st, c);
 	free(sec);
 	return st->err ? CXChildVisit_Break : CXChildVisit_Continue;
-}
-
-/* __ksym: extern "C" symbols libbpf resolves against the kernel's BTF. */
-static void add_ksym(struct parse_state *st, CXCursor decl, bool is_func)
-{
-	struct bg_ksym *k;
-	char *sec = NULL;
-	bool weak = false;
-	size_t i;
-
-	for (i = 0; i < st->m->nksyms; i++)
-		if (!strcmp(st->m->ksyms[i].name, clang_getCString(clang_getCursorSpelling(decl))))
-			return;
-	k = bg_model__add_ksym(st->m);
-	if (!k) {
-		st->err = -ENOMEM;
-		return;
-	}
-	k->name = cx_take(clang_getCursorSpelling(decl));
-	k->loc = loc_of(st, clang_getCursorLocation(decl));
-	k->is_func = is_func;
-	printed_attrs(decl, &sec, &weak);
-	k->is_weak = weak;
-	free(sec);
 }
 
 static void add_clang_diags(struct parse_state *st, struct bg_diags *diags)

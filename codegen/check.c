@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "rules/rules.h"
+#include "tables/kernel.h"
 
 enum format { FMT_TEXT, FMT_JSON };
 
@@ -27,7 +28,8 @@ static void check_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: bpfgen check [--format text|json] [-W<rule>|-Wno-<rule>|-Werror]\n"
-		"                    [--list-rules] FILE... [-- CLANG_ARGS...]\n"
+		"                    [--btf FILE] [--list-rules] FILE... [-- CLANG_ARGS...]\n"
+		"                    [--kernel-table FILE] (from `bpfgen probe --format json`)\n"
 		"\n"
 		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
 		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
@@ -71,11 +73,16 @@ int bg_cmd_check(int argc, char **argv)
 	const char **files = NULL;
 	struct bg_model **models = NULL;
 	char **clang_args = NULL;
+	const char *btf_path = NULL;
+	const char *ktable_path = NULL;
+	struct bg_kernel_table *ktable = NULL;
 	int nfiles = 0, nclang = 0, i, err = 0, status = 0;
 	bool failed = false, dump = false;
 
 	memset(opts.enabled, -1, sizeof(opts.enabled));
 	opts.werror = false;
+	opts.kbtf = NULL;
+	opts.ktable = NULL;
 	files = calloc(argc + 1, sizeof(*files));
 	/* diagnostics point into their models: keep them until printed */
 	models = calloc(argc + 1, sizeof(*models));
@@ -109,6 +116,22 @@ int bg_cmd_check(int argc, char **argv)
 				status = 2;
 				goto out;
 			}
+		} else if (!strcmp(a, "--btf") || !strncmp(a, "--btf=", 6)) {
+			/* the kernel BTF to check against: another kernel's vmlinux */
+			if (a[5] != '=' && i + 1 >= argc) {
+				fprintf(stderr, "bpfgen: error: '--btf' needs a file\n");
+				status = 2;
+				goto out;
+			}
+			btf_path = a[5] == '=' ? a + 6 : argv[++i];
+		} else if (!strcmp(a, "--kernel-table") || !strncmp(a, "--kernel-table=", 15)) {
+			/* helper verdicts measured on the target kernel by bpfgen probe */
+			if (a[14] != '=' && i + 1 >= argc) {
+				fprintf(stderr, "bpfgen: error: '--kernel-table' needs a file\n");
+				status = 2;
+				goto out;
+			}
+			ktable_path = a[14] == '=' ? a + 15 : argv[++i];
 		} else if (!strcmp(a, "--dump-model")) {
 			dump = true;
 		} else if (!strcmp(a, "-Werror")) {
@@ -132,6 +155,17 @@ int bg_cmd_check(int argc, char **argv)
 		} else {
 			files[nfiles++] = a;
 		}
+	}
+	opts.kbtf = bg_kbtf__new(btf_path);
+	if (ktable_path) {
+		char why[512];
+
+		if (bg_kernel_table__load(ktable_path, &ktable, why, sizeof(why))) {
+			fprintf(stderr, "bpfgen: error: kernel table '%s': %s\n", ktable_path, why);
+			status = 2;
+			goto out;
+		}
+		opts.ktable = ktable;
 	}
 	if (!nfiles) {
 		fprintf(stderr, "bpfgen: error: no input files\n");
@@ -174,6 +208,8 @@ int bg_cmd_check(int argc, char **argv)
 	else if (bg_diags__count(&diags, BG_SEV_ERROR))
 		status = 1;
 out:
+	bg_kbtf__free(opts.kbtf);
+	bg_kernel_table__free(ktable);
 	bg_diags__clear(&diags);
 	for (i = 0; i < nfiles; i++)
 		bg_model__free(models[i]);

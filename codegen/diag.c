@@ -64,6 +64,7 @@ void bg_diag__note(struct bg_diag *d, struct bg_loc loc, const char *fmt, ...)
 	d->notes = v;
 	d->notes[d->nnotes].loc = loc;
 	d->notes[d->nnotes].msg = msg;
+	d->notes[d->nnotes].fixit = NULL;
 	d->nnotes++;
 }
 
@@ -73,6 +74,17 @@ void bg_diag__fixit(struct bg_diag *d, const char *text)
 		return;
 	free(d->fixit);
 	d->fixit = text ? strdup(text) : NULL;
+}
+
+void bg_diag__note_fixit(struct bg_diag *d, const char *text)
+{
+	struct bg_note *n;
+
+	if (!d || !d->nnotes)
+		return;
+	n = &d->notes[d->nnotes - 1];
+	free(n->fixit);
+	n->fixit = text ? strdup(text) : NULL;
 }
 
 static int loc_cmp(const struct bg_loc *a, const struct bg_loc *b)
@@ -123,8 +135,10 @@ void bg_diags__clear(struct bg_diags *ds)
 	for (i = 0; i < ds->n; i++) {
 		free(ds->v[i].msg);
 		free(ds->v[i].fixit);
-		for (j = 0; j < ds->v[i].nnotes; j++)
+		for (j = 0; j < ds->v[i].nnotes; j++) {
 			free(ds->v[i].notes[j].msg);
+			free(ds->v[i].notes[j].fixit);
+		}
 		free(ds->v[i].notes);
 	}
 	free(ds->v);
@@ -256,7 +270,7 @@ void bg_diags__print_text(const struct bg_diags *ds, FILE *out, int color)
 
 			print_head(out, &n->loc, BG_SEV_NOTE, color);
 			fprintf(out, "%s%s\n", n->msg, color ? "\033[0m" : "");
-			print_snippet(&cache, out, &n->loc, NULL, color);
+			print_snippet(&cache, out, &n->loc, n->fixit, color);
 		}
 	}
 	free(cache.path);
@@ -325,6 +339,10 @@ void bg_diags__print_json(const struct bg_diags *ds, FILE *out)
 			json_loc(out, &d->notes[j].loc);
 			fputs(", \"message\": ", out);
 			bg_json__string(out, d->notes[j].msg);
+			if (d->notes[j].fixit) {
+				fputs(", \"fixit\": ", out);
+				bg_json__string(out, d->notes[j].fixit);
+			}
 			fputc('}', out);
 		}
 		fputs("]}", out);

@@ -16,6 +16,7 @@ enum bg_severity {
 struct bg_note {
 	struct bg_loc loc;	/* loc.file NULL: a note with no location */
 	char *msg;
+	char *fixit;		/* text that replaces what the note's caret points at, or NULL */
 };
 
 struct bg_diag {
@@ -42,6 +43,8 @@ struct bg_diag *bg_diags__add(struct bg_diags *ds, enum bg_severity sev, const c
 void bg_diag__note(struct bg_diag *d, struct bg_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void bg_diag__fixit(struct bg_diag *d, const char *text);
+/* Attach a fix-it to D's last note (a fix-it away from the finding: SEC() for a call). */
+void bg_diag__note_fixit(struct bg_diag *d, const char *text);
 
 /* Order by file, line, column; stable for equal locations. */
 void bg_diags__sort(struct bg_diags *ds);

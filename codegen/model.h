@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct bg_arena_block;
+
 struct bg_loc {
 	const char *file;	/* as given on the command line for the main file */
 	unsigned line;
@@ -44,13 +46,114 @@ struct bg_return {
 	char *callee;		/* "return f(...)": the callee's name, else NULL */
 };
 
+/* An argument of a call. */
+struct bg_arg {
+	struct bg_type type;	/* as written, seen through casts: &key is "__u32 *" */
+	char *ref;		/* the variable it names: "m" for &m or m, else NULL */
+	bool addr_of;		/* written as &ref */
+	bool is_const;
+	long long value;
+};
+
 /* A call inside a function body. */
 struct bg_call {
 	char *callee;
 	struct bg_loc loc;
 	bool indirect;		/* through a function pointer variable (libbpf helpers) */
+	bool result_unused;	/* a statement of its own: the value is dropped */
 	unsigned nargs;
-	struct bg_type *args;
+	struct bg_arg *args;
+};
+
+/* A field of a program context struct accessed through a pointer to it. */
+struct bg_ctx_access {
+	struct bg_loc loc;
+	char *ctx;		/* canonical struct: "struct __sk_buff" */
+	char *field;		/* as written: "cb" */
+	long long off;		/* byte offset in the struct */
+	long long size;		/* bytes accessed */
+	bool write;
+	bool var_off;		/* at an offset only known at run time: skb->cb[i] */
+};
+
+/*
+ * The flow IR: each function body lowered to structured statements over
+ * local variables, enough for path-sensitive rules (NULL checks, references,
+ * packet bounds). Nodes and their strings live in the model's arena.
+ */
+enum bg_val_kind {
+	BG_VAL_OTHER,
+	BG_VAL_VAR,		/* the value of local variable var */
+	BG_VAL_CALL,		/* the result of calls[call] */
+	BG_VAL_NULL,
+	BG_VAL_PKT,		/* packet data + off (off -1: unknown) */
+	BG_VAL_PKT_END,		/* ctx->data_end */
+	BG_VAL_SCALAR_PTR,	/* a pointer made from an integer: not dereferenceable */
+	BG_VAL_CONST,		/* the integer off */
+};
+
+/* A value: for VAR and PKT, the base plus off plus idx * scale. */
+struct bg_val {
+	enum bg_val_kind kind;
+	char *var;
+	int call;
+	long long off;		/* -1 for VAR/PKT: unknown */
+	char *idx;		/* a local integer variable added, or NULL */
+	long long scale;
+};
+
+enum bg_stmt_kind {
+	BG_ST_SEQ,	/* kids in order */
+	BG_ST_ASSIGN,	/* var = val */
+	BG_ST_DEREF,	/* memory at var + off, size bytes, read or written */
+	BG_ST_CALL,	/* calls[call] happens */
+	BG_ST_FORGET,	/* var changes in a way not modelled */
+	BG_ST_IF,	/* cond; kids[0] then, kids[1] else (either may be NULL) */
+	BG_ST_LOOP,	/* kids[0] body, run zero or more times */
+	BG_ST_SWITCH,	/* kids[0] body holding CASE labels */
+	BG_ST_CASE,
+	BG_ST_RETURN,	/* val */
+	BG_ST_GOTO,	/* text: label */
+	BG_ST_LABEL,	/* text: label */
+	BG_ST_BREAK,
+	BG_ST_CONTINUE,
+};
+
+struct bg_cond;
+
+struct bg_stmt {
+	enum bg_stmt_kind kind;
+	struct bg_loc loc;
+	struct bg_stmt **kids;
+	size_t nkids;
+	struct bg_cond *cond;
+	char *var;
+	struct bg_val val;
+	int call;
+	long long off;
+	long long size;
+	bool write;
+	char *text;		/* DEREF: the access as written; GOTO, LABEL: the label */
+};
+
+enum bg_cond_kind {
+	BG_COND_OTHER,		/* not understood: vars stop being tracked */
+	BG_COND_NONNULL,	/* var != NULL */
+	BG_COND_LESS,		/* a < b when strict, else a <= b (pointer comparisons) */
+	BG_COND_AND,
+	BG_COND_OR,
+	BG_COND_NOT,		/* of l */
+};
+
+struct bg_cond {
+	enum bg_cond_kind kind;
+	struct bg_stmt *pre;	/* evaluated before the test (may be NULL) */
+	char *var;
+	struct bg_val a, b;
+	bool strict;
+	struct bg_cond *l, *r;
+	char **vars;
+	size_t nvars;
 };
 
 struct bg_func {
@@ -59,10 +162,17 @@ struct bg_func {
 	bool is_static;
 	bool is_main_file;
 	unsigned nparams;
+	char **params;		/* parameter names (arena) */
+	bool noinline;		/* __noinline: a frame of its own even when static */
+	bool always_inline;
+	long long frame;	/* bytes of aggregate locals: a lower bound of its stack frame */
 	struct bg_return *rets;
 	size_t nrets;
 	struct bg_call *calls;
 	size_t ncalls;
+	struct bg_ctx_access *ctx_acc;
+	size_t nctx_acc;
+	struct bg_stmt *body;	/* flow IR, NULL without a body */
 };
 
 struct bg_prog {
@@ -79,6 +189,7 @@ struct bg_prog {
 
 struct bg_map {
 	char *name;
+	char *sym;		/* the ELF symbol when an asm label renames it, else NULL */
 	struct bg_loc loc;
 	long long type;		/* BPF_MAP_TYPE_*, -1 when absent */
 	long long max_entries;	/* -1 when absent */
@@ -117,7 +228,14 @@ struct bg_model {
 	bool has_weak;
 	char **files;		/* interned names of the other files locations point into */
 	size_t nfiles;
+	struct bg_arena_block *arena;
 };
+
+/* Zeroed memory owned by the model, freed with it; NULL on ENOMEM. */
+void *bg_model__alloc(struct bg_model *m, size_t size);
+char *bg_model__strdup(struct bg_model *m, const char *s);
+/* Append KID to a statement's kids (arena); returns 0 or -ENOMEM. */
+int bg_stmt__add(struct bg_model *m, struct bg_stmt *parent, struct bg_stmt *kid);
 
 struct bg_model *bg_model__new(const char *file);
 void bg_model__free(struct bg_model *m);
@@ -130,6 +248,7 @@ struct bg_ksym *bg_model__add_ksym(struct bg_model *m);
 /* The kfunc or __ksym named NAME, or NULL. */
 const struct bg_ksym *bg_model__find_ksym(const struct bg_model *m, const char *name);
 struct bg_return *bg_func__add_return(struct bg_func *f);
+struct bg_ctx_access *bg_func__add_ctx_access(struct bg_func *f);
 struct bg_call *bg_func__add_call(struct bg_func *f);
 
 /* The function named NAME, or NULL. Static functions of the main file first. */

@@ -21,6 +21,28 @@ static void note_licenses(struct bg_diag *d, const struct bg_model *m)
 		      "\"Dual BSD/GPL\", \"Dual MIT/GPL\" or \"Dual MPL/GPL\"");
 }
 
+/* A direct call of a kfunc: the kernel refuses every kfunc to a non-GPL program. */
+static void check_kfunc(struct bg_check *c, const struct bg_call *call)
+{
+	const struct bg_ksym *k = bg_model__find_ksym(c->m, call->callee);
+	const struct bg_model *m = c->m;
+	struct bg_diag *d;
+
+	if (!k || !k->is_func)
+		return;
+	if (!m->has_license)
+		d = bg_check__report(c, call->loc,
+				     "'%s' is a kfunc, but this file has no license: the kernel "
+				     "refuses to load the program", call->callee);
+	else
+		d = bg_check__report(c, call->loc,
+				     "'%s' is a kfunc, but the license \"%s\" is not GPL-compatible "
+				     "to the kernel: it refuses to load the program", call->callee,
+				     m->license ? m->license : "");
+	if (d)
+		note_licenses(d, m);
+}
+
 static void check_prog(struct bg_check *c, const struct bg_prog *p, bool *reach)
 {
 	const struct bg_section_def *def = bg_prog__section(p);
@@ -39,7 +61,11 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool *reach)
 			const struct bg_helper *h;
 			struct bg_diag *d;
 
-			if (!call->indirect || strncmp(call->callee, "bpf_", 4))
+			if (!call->indirect) {
+				check_kfunc(c, call);
+				continue;
+			}
+			if (strncmp(call->callee, "bpf_", 4))
 				continue;
 			h = bg_helper__find(call->callee);
 			if (!h || !bg_helper__gpl_only(h, def->type, def->attach))

@@ -14,7 +14,7 @@ const struct bg_rule bg_rules[] = {
 	{ "ctx-type", BG_SEV_ERROR, "program",
 	  "context parameter type that is not what the program type receives", bg_rule_ctx_type },
 	{ "license-gpl", BG_SEV_ERROR, "license",
-	  "GPL-only helper called without a GPL-compatible license", bg_rule_license_gpl },
+	  "GPL-only helper or kfunc called without a GPL-compatible license", bg_rule_license_gpl },
 	{ "license-missing", BG_SEV_WARNING, "license",
 	  "no license section", bg_rule_license_missing },
 	{ "return-range", BG_SEV_ERROR, "returns",
@@ -23,6 +23,52 @@ const struct bg_rule bg_rules[] = {
 	{ "return-action", BG_SEV_ERROR, "returns",
 	  "return constant of another program type's actions, or not an action at all",
 	  bg_rule_return_action },
+	{ "helper-type", BG_SEV_ERROR, "helpers",
+	  "helper that the program type may not call (bpf_skb_load_bytes in XDP)",
+	  bg_rule_helper_type },
+	{ "helper-sleepable", BG_SEV_ERROR, "helpers",
+	  "helper that may sleep, called outside a sleepable (.s) section", bg_rule_helper_sleepable },
+	{ "map-key", BG_SEV_ERROR, "maps",
+	  "a map key whose type or size differs from the map's key", bg_rule_map_key },
+	{ "map-value", BG_SEV_ERROR, "maps",
+	  "a map value whose type or size differs from the map's value", bg_rule_map_value },
+	{ "map-kind", BG_SEV_ERROR, "maps",
+	  "a helper given a kind of map it does not take", bg_rule_map_kind },
+	{ "map-def", BG_SEV_ERROR, "maps",
+	  "a map definition the kernel refuses or libbpf silently changes", bg_rule_map_def },
+	{ "unchecked-return", BG_SEV_WARNING, "maps",
+	  "the result of a helper that fails silently is ignored (off by default)",
+	  bg_rule_unchecked_return, true },
+	{ "ctx-access", BG_SEV_ERROR, "context",
+	  "a context field read or written where the program type does not allow it",
+	  bg_rule_ctx_access },
+	{ "ctx-var-offset", BG_SEV_ERROR, "context",
+	  "a context field indexed by a value known only at run time", bg_rule_ctx_var_offset },
+	{ "stack-size", BG_SEV_ERROR, "stack",
+	  "a stack frame, or a chain of frames, over 512 bytes", bg_rule_stack_size },
+	{ "null-deref", BG_SEV_ERROR, "flow",
+	  "a pointer that may be NULL (map lookup, ring buffer reserve, socket lookup) dereferenced",
+	  bg_rule_null_deref },
+	{ "ringbuf-leak", BG_SEV_ERROR, "flow",
+	  "a ring buffer reservation neither submitted nor discarded on some path",
+	  bg_rule_ringbuf_leak },
+	{ "sk-release", BG_SEV_ERROR, "flow",
+	  "a socket reference from bpf_sk_lookup_*() not released on some path",
+	  bg_rule_sk_release },
+	{ "pkt-bounds", BG_SEV_ERROR, "flow",
+	  "packet data accessed beyond what a data_end comparison covers on the path",
+	  bg_rule_pkt_bounds },
+	{ "kernel-deref", BG_SEV_WARNING, "flow",
+	  "a kernel address held as a number dereferenced directly instead of read with "
+	  "BPF_CORE_READ()", bg_rule_kernel_deref },
+	{ "btf-target", BG_SEV_ERROR, "btf",
+	  "tp_btf, fentry, fexit, fmod_ret, lsm or iter target that is not in the kernel's BTF",
+	  bg_rule_btf_target },
+	{ "kfunc-unknown", BG_SEV_ERROR, "btf",
+	  "kfunc or __ksym variable that is not in the kernel's BTF and not __weak",
+	  bg_rule_kfunc_unknown },
+	{ "btf-args", BG_SEV_ERROR, "btf",
+	  "BPF_PROG() with more arguments than its BTF target passes", bg_rule_btf_args },
 };
 
 const size_t bg_rules_cnt = sizeof(bg_rules) / sizeof(bg_rules[0]);
@@ -44,6 +90,8 @@ void bg_rules__run(const struct bg_model *m, const struct bg_rule_opts *opts, st
 
 	for (i = 0; i < bg_rules_cnt; i++) {
 		if (opts && opts->enabled[i] == 0)
+			continue;
+		if (bg_rules[i].off_by_default && (!opts || opts->enabled[i] != 1))
 			continue;
 		c.rule = &bg_rules[i];
 		bg_rules[i].run(&c);

@@ -10,6 +10,8 @@
 #include "../tables/tables.h"
 
 struct bg_check;
+struct bg_kernel_table;
+struct bg_kbtf;
 
 struct bg_rule {
 	const char *id;
@@ -17,6 +19,7 @@ struct bg_rule {
 	const char *family;	/* the file under rules/ that implements it */
 	const char *summary;
 	void (*run)(struct bg_check *c);
+	bool off_by_default;	/* noisy on correct code: enabled with -W<id> */
 };
 
 extern const struct bg_rule bg_rules[];
@@ -24,8 +27,11 @@ extern const size_t bg_rules_cnt;
 
 /* Per-rule settings from the command line. */
 struct bg_rule_opts {
-	signed char enabled[32];	/* by index in bg_rules: 1 on, 0 off, -1 default */
+	signed char enabled[64];	/* by index in bg_rules: 1 on, 0 off, -1 default */
 	bool werror;
+	/* helper verdicts for the helper rules (tables/kernel.h); NULL: the built-in table */
+	const struct bg_kernel_table *ktable;
+	struct bg_kbtf *kbtf;	/* kernel BTF for the btf rules, read on first use; NULL skips them */
 };
 
 struct bg_check {
@@ -64,5 +70,31 @@ void bg_rule_license_gpl(struct bg_check *c);
 void bg_rule_license_missing(struct bg_check *c);
 void bg_rule_return_range(struct bg_check *c);
 void bg_rule_return_action(struct bg_check *c);
+void bg_rule_helper_type(struct bg_check *c);
+void bg_rule_helper_sleepable(struct bg_check *c);
+void bg_rule_map_key(struct bg_check *c);
+void bg_rule_map_value(struct bg_check *c);
+void bg_rule_map_kind(struct bg_check *c);
+void bg_rule_map_def(struct bg_check *c);
+void bg_rule_unchecked_return(struct bg_check *c);
+void bg_rule_ctx_access(struct bg_check *c);
+void bg_rule_ctx_var_offset(struct bg_check *c);
+void bg_rule_stack_size(struct bg_check *c);
+void bg_rule_null_deref(struct bg_check *c);
+void bg_rule_ringbuf_leak(struct bg_check *c);
+void bg_rule_sk_release(struct bg_check *c);
+void bg_rule_pkt_bounds(struct bg_check *c);
+void bg_rule_kernel_deref(struct bg_check *c);
+void bg_rule_btf_target(struct bg_check *c);
+void bg_rule_kfunc_unknown(struct bg_check *c);
+void bg_rule_btf_args(struct bg_check *c);
+
+/*
+ * btf.c: the kernel BTF the btf rules check against, PATH or, when NULL,
+ * /sys/kernel/btf/vmlinux (and its loaded modules). Nothing is read until a
+ * rule needs it; then it is read once. __free() accepts NULL.
+ */
+struct bg_kbtf *bg_kbtf__new(const char *path);
+void bg_kbtf__free(struct bg_kbtf *k);
 
 #endif

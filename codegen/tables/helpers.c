@@ -236,6 +236,16 @@ const struct bg_helper *bg_helper__find(const char *name)
 	return NULL;
 }
 
+const struct bg_helper *bg_helper__by_id(int id)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(helpers) / sizeof(helpers[0]); i++)
+		if (helpers[i].id == id)
+			return &helpers[i];
+	return NULL;
+}
+
 /*
  * Helpers whose GPL restriction depends on the program type: the kernel gives
  * them another prototype there (bpf_get_stackid_proto_pe for perf_event).
@@ -260,4 +270,71 @@ bool bg_helper__gpl_only(const struct bg_helper *h, enum bg_prog_type type, cons
 		    (!not_gpl_in[i].attach || (attach && !strcmp(not_gpl_in[i].attach, attach))))
 			return false;
 	return true;
+}
+
+/*
+ * The verifier's view of return values and references (bpf_func_proto's
+ * ret_type and the release flags), and bpf_helper_changes_pkt_data().
+ */
+static const struct {
+	const char *name;
+	enum bg_helper_flow flow;
+} flows[] = {
+	{ "map_lookup_elem",		BG_FLOW_OR_NULL },
+	{ "map_lookup_percpu_elem",	BG_FLOW_OR_NULL },
+	{ "sk_storage_get",		BG_FLOW_OR_NULL },
+	{ "task_storage_get",		BG_FLOW_OR_NULL },
+	{ "inode_storage_get",		BG_FLOW_OR_NULL },
+	{ "cgrp_storage_get",		BG_FLOW_OR_NULL },
+	{ "sk_fullsock",		BG_FLOW_OR_NULL },
+	{ "tcp_sock",			BG_FLOW_OR_NULL },
+	{ "get_listener_sock",		BG_FLOW_OR_NULL },
+	{ "skc_to_tcp_sock",		BG_FLOW_OR_NULL },
+	{ "skc_to_tcp6_sock",		BG_FLOW_OR_NULL },
+	{ "skc_to_udp6_sock",		BG_FLOW_OR_NULL },
+	{ "skc_to_tcp_timewait_sock",	BG_FLOW_OR_NULL },
+	{ "skc_to_tcp_request_sock",	BG_FLOW_OR_NULL },
+	{ "skc_to_unix_sock",		BG_FLOW_OR_NULL },
+	{ "skc_to_mptcp_sock",		BG_FLOW_OR_NULL },
+	{ "ringbuf_reserve",		BG_FLOW_RINGBUF },
+	{ "ringbuf_submit",		BG_FLOW_RINGBUF_RELEASE },
+	{ "ringbuf_discard",		BG_FLOW_RINGBUF_RELEASE },
+	{ "sk_lookup_tcp",		BG_FLOW_SOCK },
+	{ "sk_lookup_udp",		BG_FLOW_SOCK },
+	{ "skc_lookup_tcp",		BG_FLOW_SOCK },
+	{ "sk_release",			BG_FLOW_SOCK_RELEASE },
+	{ "skb_store_bytes",		BG_FLOW_PKT_CHANGE },
+	{ "l3_csum_replace",		BG_FLOW_PKT_CHANGE },
+	{ "l4_csum_replace",		BG_FLOW_PKT_CHANGE },
+	{ "clone_redirect",		BG_FLOW_PKT_CHANGE },
+	{ "skb_vlan_push",		BG_FLOW_PKT_CHANGE },
+	{ "skb_vlan_pop",		BG_FLOW_PKT_CHANGE },
+	{ "skb_change_proto",		BG_FLOW_PKT_CHANGE },
+	{ "skb_change_tail",		BG_FLOW_PKT_CHANGE },
+	{ "skb_change_head",		BG_FLOW_PKT_CHANGE },
+	{ "skb_pull_data",		BG_FLOW_PKT_CHANGE },
+	{ "skb_adjust_room",		BG_FLOW_PKT_CHANGE },
+	{ "xdp_adjust_head",		BG_FLOW_PKT_CHANGE },
+	{ "xdp_adjust_meta",		BG_FLOW_PKT_CHANGE },
+	{ "xdp_adjust_tail",		BG_FLOW_PKT_CHANGE },
+	{ "msg_pull_data",		BG_FLOW_PKT_CHANGE },
+	{ "msg_push_data",		BG_FLOW_PKT_CHANGE },
+	{ "msg_pop_data",		BG_FLOW_PKT_CHANGE },
+	{ "lwt_push_encap",		BG_FLOW_PKT_CHANGE },
+	{ "lwt_seg6_store_bytes",	BG_FLOW_PKT_CHANGE },
+	{ "lwt_seg6_adjust_srh",	BG_FLOW_PKT_CHANGE },
+	{ "lwt_seg6_action",		BG_FLOW_PKT_CHANGE },
+};
+
+enum bg_helper_flow bg_helper__flow(const char *name)
+{
+	size_t i;
+
+	if (strncmp(name, "bpf_", 4))
+		return BG_FLOW_NONE;
+	name += 4;
+	for (i = 0; i < sizeof(flows) / sizeof(flows[0]); i++)
+		if (!strcmp(flows[i].name, name))
+			return flows[i].flow;
+	return BG_FLOW_NONE;
 }

@@ -148,8 +148,80 @@ struct bg_helper {
 
 /* The helper called NAME ("bpf_probe_read_kernel" or "probe_read_kernel"), or NULL. */
 const struct bg_helper *bg_helper__find(const char *name);
+/* The helper whose enum bpf_func_id value is ID, or NULL. */
+const struct bg_helper *bg_helper__by_id(int id);
 /* Whether H needs a GPL-compatible license in a program of TYPE and ATTACH. */
 bool bg_helper__gpl_only(const struct bg_helper *h, enum bg_prog_type type, const char *attach);
+
+/* ctx_fields.c */
+enum {
+	BG_CTX_READ = 1 << 0,
+	BG_CTX_WRITE = 1 << 1,
+};
+
+struct bg_ctx_field {
+	const char *name;	/* "mark", "cb[0]", "(anon)" for unnamed unions */
+	long long off;
+	long long size;
+	unsigned flags;
+};
+
+struct bg_ctx_table {
+	const char *sec;	/* the section it was measured with */
+	bool any_attach;	/* holds for every attach type of the program type */
+	const struct bg_ctx_field *fields;
+	size_t nfields;
+};
+
+/* The context fields of programs of TYPE and ATTACH, or NULL when not measured. */
+const struct bg_ctx_table *bg_ctx_table__find(enum bg_prog_type type, const char *attach);
+/* The field holding byte OFF, or NULL. */
+const struct bg_ctx_field *bg_ctx_table__field(const struct bg_ctx_table *t, long long off);
+
+/* maps.c: numbered as the kernel's enum bpf_map_type */
+enum bg_map_type {
+	BG_MAP_HASH = 1, BG_MAP_ARRAY, BG_MAP_PROG_ARRAY, BG_MAP_PERF_EVENT_ARRAY,
+	BG_MAP_PERCPU_HASH, BG_MAP_PERCPU_ARRAY, BG_MAP_STACK_TRACE, BG_MAP_CGROUP_ARRAY,
+	BG_MAP_LRU_HASH, BG_MAP_LRU_PERCPU_HASH, BG_MAP_LPM_TRIE, BG_MAP_ARRAY_OF_MAPS,
+	BG_MAP_HASH_OF_MAPS, BG_MAP_DEVMAP, BG_MAP_SOCKMAP, BG_MAP_CPUMAP, BG_MAP_XSKMAP,
+	BG_MAP_SOCKHASH, BG_MAP_CGROUP_STORAGE, BG_MAP_REUSEPORT_SOCKARRAY,
+	BG_MAP_PERCPU_CGROUP_STORAGE, BG_MAP_QUEUE, BG_MAP_STACK, BG_MAP_SK_STORAGE,
+	BG_MAP_DEVMAP_HASH, BG_MAP_STRUCT_OPS, BG_MAP_RINGBUF, BG_MAP_INODE_STORAGE,
+	BG_MAP_TASK_STORAGE, BG_MAP_BLOOM_FILTER, BG_MAP_USER_RINGBUF, BG_MAP_CGRP_STORAGE,
+	BG_MAP_ARENA,
+};
+
+/* "a hash map", "a ring buffer" */
+const char *bg_map_type__describe(long long type);
+/* Keys are 4-byte indexes (array-like maps). */
+bool bg_map_type__array_key(long long type);
+bool bg_map_type__needs_max_entries(long long type);
+/* Why generic bpf_map_*() helpers are refused on TYPE, or NULL if they are not. */
+const char *bg_map_type__only_helpers(long long type);
+
+/* A helper that takes a map of given kinds, in argument ARG. */
+struct bg_map_kind_rule {
+	const char *helper;
+	unsigned arg;
+	unsigned long long types;	/* bit per enum bg_map_type */
+	const char *needs;		/* "a devmap, cpumap or xskmap" */
+};
+
+const struct bg_map_kind_rule *bg_map_kind__rule(const char *helper);
+bool bg_map_kind__allows(const struct bg_map_kind_rule *r, long long type);
+
+/* What a helper does to the pointers it returns or takes, for the flow rules. */
+enum bg_helper_flow {
+	BG_FLOW_NONE,
+	BG_FLOW_OR_NULL,	/* returns a pointer that may be NULL */
+	BG_FLOW_RINGBUF,	/* returns a reservation (or NULL) to submit or discard */
+	BG_FLOW_SOCK,		/* returns a socket reference (or NULL) to release */
+	BG_FLOW_RINGBUF_RELEASE,/* releases the reservation in its first argument */
+	BG_FLOW_SOCK_RELEASE,	/* releases the socket in its first argument */
+	BG_FLOW_PKT_CHANGE,	/* may move packet data: packet pointers must be reloaded */
+};
+
+enum bg_helper_flow bg_helper__flow(const char *name);
 
 /* Edit distance, for did-you-mean suggestions. */
 unsigned bg_edit_distance(const char *a, size_t alen, const char *b, size_t blen);

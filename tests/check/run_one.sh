@@ -35,7 +35,10 @@ awk '
 	}
 ' "$file" | sort -k1,1n -k2 -u >"$tmp/expected"
 
-"$bpfgen" check "$file" -- -I "$vmlinux_dir" >"$tmp/out" 2>&1
+# Extra options for bpfgen, from a "// bpfgen-flags: -Wunchecked-return" line.
+flags=$(sed -nE 's@^//[[:space:]]*bpfgen-flags:[[:space:]]*(.*)$@\1@p' "$file" | head -1)
+# shellcheck disable=SC2086 # flags are words
+"$bpfgen" check $flags "$file" -- -I "$vmlinux_dir" >"$tmp/out" 2>&1
 rc=$?
 
 # Actual: every "PATH:LINE:COL: error|warning|fatal error: ... [rule]" line.

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Rules on context fields: what a program type may read and write, and how. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+typedef void (*access_fn)(struct bg_check *c, const struct bg_prog *p,
+			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a);
+
+/* Each access to P's own context struct in a function P reaches. */
+static void for_each_access(struct bg_check *c, access_fn fn)
+{
+	const struct bg_model *m = c->m;
+	bool *reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	size_t i, j, k;
+
+	if (!reach)
+		return;
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_prog *p = &m->progs[i];
+		const struct bg_section_def *def = bg_prog__section(p);
+		const struct bg_prog_type_info *info = def ? bg_prog_type__info(def->type) : NULL;
+
+		if (!info || !info->ctx || p->func < 0 || bg_model__reachable(m, p->func, reach))
+			continue;
+		for (j = 0; j < m->nfuncs; j++)
+			for (k = 0; reach[j] && k < m->funcs[j].nctx_acc; k++)
+				if (!strcmp(m->funcs[j].ctx_acc[k].ctx, info->ctx))
+					fn(c, p, info, &m->funcs[j].ctx_acc[k]);
+	}
+	free(reach);
+}
+
+static void check_access(struct bg_check *c, const struct bg_prog *p,
+			 const struct bg_prog_type_info *info, const struct bg_ctx_access *a)
+{
+	const struct bg_section_def *def = bg_prog__section(p);
+	const struct bg_ctx_table *t = bg_ctx_table__find(def->type, def->attach);
+	const struct bg_ctx_field *f;
+	bool can_read, can_write;
+	struct bg_diag *d;
+
+	if (!t || a->off < 0 || a->var_off || !(f = bg_ctx_table__field(t, a->off)))
+		return;
+	can_read = f->flags & BG_CTX_READ;
+	can_write = f->flags & BG_CTX_WRITE;
+	if (a->write ? can_write : can_read)
+		return;
+	d = bg_check__report(c, a->loc, "%s programs may not %s '%s' of '%s'%s", info->name,
+			     a->write ? "write" : "read", a->field, info->ctx,
+			     a->write && can_read ? ": it is read-only here" : "");
+	bg_diag__note(d, p->sec_loc, "'%s' is in section '%s'; the verifier refuses the access "
+		      "(\"invalid bpf_context access off=%lld\")", p->name, p->section, a->off);
+}
+
+void bg_rule_ctx_access(struct bg_check *c)
+{
+	for_each_access(c, check_access);
+}
+
+static void check_var_off(struct bg_check *c, const struct bg_prog *p,
+			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a)
+{
+	struct bg_diag *d;
+
+	if (!a->var_off)
+		return;
+	d = bg_check__report(c, a->loc, "'%s' of '%s' is indexed by a value known only at run time",
+			     a->field, info->ctx);
+	bg_diag__note(d, (struct bg_loc){},
+		      "the verifier allows only constant offsets into the context (\"variable ctx "
+		      "access var_off=... disallowed\"): use a constant index, or a switch");
+}
+
+void bg_rule_ctx_var_offset(struct bg_check *c)
+{
+	for_each_access(c, check_var_off);
+}

@@ -1,0 +1,886 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Path-sensitive rules over the flow IR: pointers that may be NULL, references
+ * that must be released, packet bounds, kernel addresses used as pointers.
+ *
+ * An abstract interpretation of each function reachable from a program, over
+ * a small state per local variable. It follows if/else, &&, ||, ?:, early
+ * returns, forward goto, switch and loops (twice round, then joined). What it
+ * does not understand makes a variable untracked, never suspicious: a false
+ * positive costs more than a missed bug.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+#define MAX_VARS 64
+#define MAX_REFS 64
+#define MAX_LABELS 32
+#define MAX_DEPTH 6
+#define MAX_PIDS 16
+
+enum nullness { N_UNTRACKED, N_MAYBE, N_NONNULL, N_NULL };
+enum vkind { K_NONE, K_PKT, K_PKT_END, K_SCALAR, K_CONST };
+
+
+
+struct vstate {
+	const char *name;
+	unsigned char null;
+	unsigned char kind;
+	short ref;		/* index into the analysis' refs, or -1 */
+	int src;		/* the call the value came from, or -1 */
+	int vid;		/* copies of one value share it, as verifier registers do; -1 none */
+	int pid;		/* K_PKT: the variable-offset base it is relative to; -1 packet start */
+	long long pkt_off;	/* K_PKT: bytes from its base, -1 unknown; K_CONST: the value */
+};
+
+struct state {
+	bool live;
+	int nvars;
+	long long pkt_safe;	/* data + pkt_safe <= data_end on this path */
+	long long pid_checked[MAX_PIDS];	/* the same, from each variable-offset base */
+	bool pkt_unknown;	/* a bound was checked in a way not followed: report nothing */
+	unsigned long long held;	/* references acquired and not released */
+	struct vstate v[MAX_VARS];
+};
+
+enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL };
+
+struct ref {
+	int call;
+	enum bg_helper_flow kind;
+};
+
+struct label {
+	const char *name;
+	struct state st;
+	bool seen;
+};
+
+struct jump_ctx {
+	struct jump_ctx *outer;
+	struct state brk;
+	struct state cont;
+	struct state entry;	/* switch: the state case labels join */
+	bool is_switch;
+	bool has_default;
+};
+
+struct flow {
+	struct bg_check *c;
+	enum flow_rule rule;
+	const struct bg_func *f;
+	struct ref refs[MAX_REFS];
+	int nrefs;
+	struct label labels[MAX_LABELS];
+	int nlabels;
+	struct jump_ctx *jump;
+	bool returns_null;	/* for summaries: some return may give NULL */
+	int next_vid;
+	int next_pid;
+	int depth;
+	signed char *summary;	/* per function: -1 unknown, 0/1 may return NULL, 2 running */
+};
+
+static struct vstate *var_get(struct state *s, const char *name, bool create)
+{
+	int i;
+
+	if (!name)
+		return NULL;
+	for (i = 0; i < s->nvars; i++)
+		if (!strcmp(s->v[i].name, name))
+			return &s->v[i];
+	if (!create || s->nvars == MAX_VARS)
+		return NULL;
+	memset(&s->v[s->nvars], 0, sizeof(s->v[0]));
+	s->v[s->nvars].name = name;
+	s->v[s->nvars].ref = -1;
+	s->v[s->nvars].src = -1;
+	s->v[s->nvars].vid = -1;
+	s->v[s->nvars].pid = -1;
+	return &s->v[s->nvars++];
+}
+
+static void var_reset(struct vstate *v)
+{
+	v->null = N_UNTRACKED;
+	v->kind = K_NONE;
+	v->ref = -1;
+	v->src = -1;
+	v->vid = -1;
+	v->pid = -1;
+	v->pkt_off = -1;
+}
+
+static void join_into(struct state *a, const struct state *b)
+{
+	int i;
+
+	if (!b->live)
+		return;
+	if (!a->live) {
+		*a = *b;
+		return;
+	}
+	for (i = 0; i < b->nvars; i++) {
+		const struct vstate *bv = &b->v[i];
+		struct vstate *av = var_get(a, bv->name, false);
+
+		if (!av) {
+			av = var_get(a, bv->name, true);
+			if (av)
+				*av = *bv;
+			continue;
+		}
+		if (av->null != bv->null) {
+			if (av->null == N_UNTRACKED || bv->null == N_UNTRACKED)
+				av->null = N_UNTRACKED;
+			else
+				av->null = N_MAYBE;
+			if (av->src < 0)
+				av->src = bv->src;
+		}
+		if (av->kind != bv->kind || av->pkt_off != bv->pkt_off || av->pid != bv->pid)
+			av->kind = K_NONE;
+		if (av->ref != bv->ref)
+			av->ref = -1;
+		if (av->vid != bv->vid)
+			av->vid = -1;
+	}
+	if (b->pkt_safe < a->pkt_safe)
+		a->pkt_safe = b->pkt_safe;
+	for (i = 0; i < MAX_PIDS; i++)
+		if (b->pid_checked[i] < a->pid_checked[i])
+			a->pid_checked[i] = b->pid_checked[i];
+	a->pkt_unknown |= b->pkt_unknown;
+	a->held |= b->held;
+}
+
+static const char *callee_of(struct flow *fl, int call)
+{
+	return call >= 0 && (size_t)call < fl->f->ncalls ? fl->f->calls[call].callee : "?";
+}
+
+static struct bg_loc call_loc(struct flow *fl, int call)
+{
+	return call >= 0 && (size_t)call < fl->f->ncalls ? fl->f->calls[call].loc : (struct bg_loc){};
+}
+
+/*
+ * Where a value points in the packet: an offset >= 0 from base *PID (-1: the
+ * packet start), -1 for data_end, -2 for neither or not known.
+ */
+static long long pkt_of(struct state *s, const struct bg_val *val, int *pid)
+{
+	struct vstate *v;
+	long long add = 0;
+
+	*pid = -1;
+	if (val->idx) {
+		v = var_get(s, val->idx, false);
+		if (!v || v->kind != K_CONST || v->pkt_off < 0 || val->off < 0)
+			return -2;
+		add = v->pkt_off * val->scale;
+	}
+	if (val->kind == BG_VAL_PKT)
+		return val->off >= 0 ? val->off + add : -2;
+	if (val->kind == BG_VAL_PKT_END)
+		return -1;
+	if (val->kind != BG_VAL_VAR || !(v = var_get(s, val->var, false)))
+		return -2;
+	if (v->kind == K_PKT_END && val->off == 0 && !val->idx)
+		return -1;
+	if (v->kind == K_PKT && v->pkt_off >= 0 && val->off >= 0) {
+		*pid = v->pid;
+		return v->pkt_off + val->off + add;
+	}
+	return -2;
+}
+
+static long long *checked(struct state *s, int pid)
+{
+	return pid >= 0 && pid < MAX_PIDS ? &s->pid_checked[pid] : &s->pkt_safe;
+}
+
+static bool analyze_may_return_null(struct flow *fl, const struct bg_func *g);
+
+static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
+{
+	struct vstate *v = var_get(s, st->var, true), *src;
+	const struct bg_val *val = &st->val;
+	const struct bg_call *call;
+	const struct bg_func *g;
+	enum bg_helper_flow hf;
+
+	if (!v)
+		return;
+	switch (val->kind) {
+	case BG_VAL_CONST:
+		var_reset(v);
+		v->kind = K_CONST;
+		v->pkt_off = val->off;
+		return;
+	case BG_VAL_VAR:
+		if (val->idx) {
+			/* base + idx * scale: known when idx is, else a new base */
+			struct vstate *base = var_get(s, val->var, false);
+			int pid;
+			long long off = pkt_of(s, val, &pid);
+
+			if (!base || base->kind != K_PKT) {
+				var_reset(v);
+				return;
+			}
+			var_reset(v);
+			v->kind = K_PKT;
+			if (off >= 0) {
+				v->pid = pid;
+				v->pkt_off = off;
+			} else if (fl->next_pid < MAX_PIDS && val->off >= 0) {
+				v->pid = fl->next_pid++;
+				v->pkt_off = val->off;
+				s->pid_checked[v->pid] = 0;
+			} else {
+				v->kind = K_NONE;
+			}
+			return;
+		}
+		src = var_get(s, val->var, false);
+		if (!src || src == v) {
+			if (src == v && val->off != 0 && (v->kind == K_PKT || v->kind == K_CONST) &&
+			    v->pkt_off >= 0 && v->pkt_off + val->off >= 0)
+				v->pkt_off += val->off;
+			else if (!src || val->off != 0)
+				var_reset(v);
+			return;
+		}
+		*v = (struct vstate){ .name = v->name, .null = src->null, .kind = src->kind,
+				      .ref = src->ref, .src = src->src, .vid = src->vid,
+				      .pid = src->pid, .pkt_off = src->pkt_off };
+		if (val->off != 0) {
+			if ((v->kind == K_PKT || v->kind == K_CONST) && v->pkt_off >= 0 && val->off >= 0)
+				v->pkt_off += val->off;
+			else if (v->kind == K_CONST && val->off < 0 && v->pkt_off + val->off >= 0)
+				v->pkt_off += val->off;
+			else if (v->kind == K_PKT || v->kind == K_CONST)
+				var_reset(v), v->kind = K_NONE;
+			else if (v->kind != K_SCALAR)
+				var_reset(v);
+			v->ref = -1;
+		}
+		return;
+	case BG_VAL_NULL:
+		var_reset(v);
+		v->null = N_NULL;
+		return;
+	case BG_VAL_PKT:
+		var_reset(v);
+		v->kind = K_PKT;
+		v->pkt_off = val->off;
+		return;
+	case BG_VAL_PKT_END:
+		var_reset(v);
+		v->kind = K_PKT_END;
+		return;
+	case BG_VAL_SCALAR_PTR:
+		var_reset(v);
+		v->kind = K_SCALAR;
+		return;
+	case BG_VAL_CALL:
+		var_reset(v);
+		if (val->call < 0 || (size_t)val->call >= fl->f->ncalls)
+			return;
+		call = &fl->f->calls[val->call];
+		if (call->indirect) {
+			hf = bg_helper__flow(call->callee);
+			if (hf == BG_FLOW_OR_NULL || hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK) {
+				v->null = N_MAYBE;
+				v->src = val->call;
+				v->vid = fl->next_vid++;
+			}
+			if ((hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK)) {
+				int r;
+
+				for (r = 0; r < fl->nrefs && fl->refs[r].call != val->call; r++)
+					;
+				if (r == fl->nrefs && fl->nrefs < MAX_REFS)
+					fl->refs[fl->nrefs++] = (struct ref){ val->call, hf };
+				if (r < MAX_REFS) {
+					v->ref = r;
+					s->held |= 1ULL << r;
+				}
+			}
+			return;
+		}
+		/* a function of this file returning a pointer it may leave NULL */
+		g = bg_model__find_func(fl->c->m, call->callee);
+		if (g && g != fl->f && analyze_may_return_null(fl, g)) {
+			v->null = N_MAYBE;
+			v->src = val->call;
+			v->vid = fl->next_vid++;
+		}
+		return;
+	default:
+		var_reset(v);
+		return;
+	}
+}
+
+static void release(struct state *s, int ref)
+{
+	int i;
+
+	if (ref < 0)
+		return;
+	s->held &= ~(1ULL << ref);
+	for (i = 0; i < s->nvars; i++)
+		if (s->v[i].ref == ref)
+			s->v[i].ref = -1;
+}
+
+static void do_call(struct flow *fl, struct state *s, int idx)
+{
+	const struct bg_call *call;
+	enum bg_helper_flow hf;
+	unsigned i;
+	int j;
+
+	if (idx < 0 || (size_t)idx >= fl->f->ncalls)
+		return;
+	call = &fl->f->calls[idx];
+	hf = call->indirect ? bg_helper__flow(call->callee) : BG_FLOW_NONE;
+	if (hf == BG_FLOW_PKT_CHANGE) {
+		/* the verifier forgets every packet pointer: they must be loaded again */
+		for (j = 0; j < s->nvars; j++)
+			if (s->v[j].kind == K_PKT)
+				var_reset(&s->v[j]);
+		s->pkt_safe = 0;
+		memset(s->pid_checked, 0, sizeof(s->pid_checked));
+	}
+	for (i = 0; i < call->nargs; i++) {
+		struct vstate *v;
+
+		if (!call->args[i].ref || call->args[i].addr_of)
+			continue;
+		v = var_get(s, call->args[i].ref, false);
+		if (!v || v->ref < 0)
+			continue;
+		if ((hf == BG_FLOW_RINGBUF_RELEASE || hf == BG_FLOW_SOCK_RELEASE) && i == 0)
+			release(s, v->ref);
+		else if (!call->indirect)
+			/* a function of ours may release it: stop following it */
+			release(s, v->ref);
+	}
+}
+
+static void report_deref(struct flow *fl, struct state *s, const struct bg_stmt *st)
+{
+	struct vstate *v = var_get(s, st->var, false);
+	const char *what = st->text ? st->text : st->var;
+	struct bg_diag *d;
+
+	if (!v)
+		return;
+	if (fl->rule == R_NULL && (v->null == N_MAYBE || v->null == N_NULL)) {
+		const char *callee = callee_of(fl, v->src);
+
+		if (v->null == N_NULL)
+			d = bg_check__report(fl->c, st->loc, "'%s' is NULL here: '%s' dereferences it",
+					     st->var, what);
+		else
+			d = bg_check__report(fl->c, st->loc,
+					     "'%s' may be NULL here: '%s' dereferences it without a "
+					     "check on this path; the verifier refuses the program",
+					     st->var, what);
+		if (d && v->src >= 0)
+			bg_diag__note(d, call_loc(fl, v->src), "'%s' comes from '%s', which returns NULL %s",
+				      st->var, callee,
+				      bg_helper__flow(callee) == BG_FLOW_RINGBUF ?
+				      "when the ring buffer is full" :
+				      strstr(callee, "lookup_elem") ? "when the key is not in the map" :
+				      "when it finds nothing");
+		bg_diag__note(d, (struct bg_loc){}, "check it first: if (!%s) return ...;", st->var);
+		/* one report per variable and path is enough */
+		v->null = N_UNTRACKED;
+	}
+	if (fl->rule == R_PKT && v->kind == K_PKT && v->pkt_off >= 0 && st->off >= 0 &&
+	    st->size > 0 && !s->pkt_unknown &&
+	    v->pkt_off + st->off + st->size > *checked(s, v->pid)) {
+		long long need = v->pkt_off + st->off + st->size;
+
+		if (v->pid < 0)
+			d = bg_check__report(fl->c, st->loc,
+					     "packet access '%s' %s up to byte %lld of the packet, but this "
+					     "path only checks %lld bytes against data_end; the verifier "
+					     "refuses it", what, st->write ? "writes" : "reads", need,
+					     s->pkt_safe);
+		else
+			d = bg_check__report(fl->c, st->loc,
+					     "packet access '%s' %s %lld bytes from a variable offset, but "
+					     "this path checks only %lld of them against data_end; the "
+					     "verifier refuses it", what, st->write ? "writes" : "reads",
+					     need, *checked(s, v->pid));
+		bg_diag__note(d, (struct bg_loc){},
+			      "compare first, for example: if ((void *)%s + %lld > data_end) return ...;",
+			      st->var, st->off + st->size);
+		/* assume the check, so that one missing check is reported once */
+		*checked(s, v->pid) = need;
+	}
+	if (fl->rule == R_KERNEL && v->kind == K_SCALAR) {
+		d = bg_check__report(fl->c, st->loc,
+				     "'%s' reads kernel memory directly through '%s', which the verifier "
+				     "sees as a plain number", what, st->var);
+		bg_diag__note(d, (struct bg_loc){},
+			      "read it with BPF_CORE_READ() or bpf_probe_read_kernel(); a direct read "
+			      "is refused (\"invalid mem access 'scalar'\")");
+		v->kind = K_NONE;
+	}
+}
+
+static void run(struct flow *fl, const struct bg_stmt *st, struct state *s);
+
+static void assume(struct flow *fl, const struct bg_cond *c, bool truth, struct state *s);
+
+static void untrack_vars(struct state *s, const struct bg_cond *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nvars; i++) {
+		struct vstate *v = var_get(s, c->vars[i], false);
+
+		if (v && v->kind != K_PKT && v->kind != K_PKT_END)
+			v->null = N_UNTRACKED;
+	}
+}
+
+static void assume_less(const struct bg_cond *c, bool truth, struct state *s)
+{
+	int apid, bpid;
+	long long a = pkt_of(s, &c->a, &apid), b = pkt_of(s, &c->b, &bpid);
+	long long *safe = NULL, want = 0;
+
+	if (truth && a >= 0 && b == -1) {		/* data + a < end, or <= */
+		safe = checked(s, apid);
+		want = a + (c->strict ? 1 : 0);
+	} else if (!truth && a == -1 && b >= 0) {	/* not (end < data + b) */
+		safe = checked(s, bpid);
+		want = b + (c->strict ? 0 : 1);
+	} else if ((a == -1 && b == -2) || (a == -2 && b == -1)) {
+		s->pkt_unknown = true;	/* a bound we cannot follow */
+	}
+	if (safe && want > *safe)
+		*safe = want;
+}
+
+/* What a NULL test of V tells, about V and every copy of its value. */
+static void set_null(struct state *s, struct vstate *v, bool nonnull)
+{
+	int vid = v->vid, i;
+
+	for (i = 0; i < s->nvars; i++) {
+		struct vstate *w = &s->v[i];
+
+		if (w != v && (vid < 0 || w->vid != vid))
+			continue;
+		if (nonnull) {
+			if (w->null != N_UNTRACKED || w->ref >= 0)
+				w->null = N_NONNULL;
+		} else if (w->null != N_UNTRACKED) {
+			w->null = N_NULL;
+			release(s, w->ref);
+		}
+	}
+}
+
+static void assume(struct flow *fl, const struct bg_cond *c, bool truth, struct state *s)
+{
+	struct state t;
+	struct vstate *v;
+
+	if (!c) {
+		return;
+	}
+	if (c->pre)
+		run(fl, c->pre, s);
+	if (!s->live)
+		return;
+	switch (c->kind) {
+	case BG_COND_NONNULL:
+		v = var_get(s, c->var, false);
+		if (!v)
+			return;
+		set_null(s, v, truth);
+		return;
+	case BG_COND_LESS:
+		assume_less(c, truth, s);
+		return;
+	case BG_COND_NOT:
+		assume(fl, c->l, !truth, s);
+		return;
+	case BG_COND_AND:
+	case BG_COND_OR:
+		if ((c->kind == BG_COND_AND) == truth) {
+			/* both sides hold (and), or both fail (or) */
+			assume(fl, c->l, truth, s);
+			assume(fl, c->r, truth, s);
+			return;
+		}
+		/* the left decides, or the left passes and the right decides */
+		t = *s;
+		assume(fl, c->l, truth, s);
+		assume(fl, c->l, !truth, &t);
+		assume(fl, c->r, truth, &t);
+		join_into(s, &t);
+		return;
+	default:
+		untrack_vars(s, c);
+		return;
+	}
+}
+
+static struct label *label_get(struct flow *fl, const char *name)
+{
+	int i;
+
+	for (i = 0; i < fl->nlabels; i++)
+		if (!strcmp(fl->labels[i].name, name))
+			return &fl->labels[i];
+	if (fl->nlabels == MAX_LABELS)
+		return NULL;
+	memset(&fl->labels[fl->nlabels], 0, sizeof(fl->labels[0]));
+	fl->labels[fl->nlabels].name = name;
+	return &fl->labels[fl->nlabels++];
+}
+
+static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *ret)
+{
+	int r;
+
+	if (ret && ret->val.kind == BG_VAL_VAR) {
+		/* a reference handed to the caller is the caller's to release */
+		struct vstate *v = var_get(s, ret->val.var, false);
+
+		if (v && v->ref >= 0)
+			release(s, v->ref);
+	}
+	for (r = 0; r < fl->nrefs; r++) {
+		enum bg_helper_flow kind = fl->refs[r].kind;
+		struct bg_diag *d;
+
+		if (!(s->held & (1ULL << r)))
+			continue;
+		if (fl->rule == R_RINGBUF && kind == BG_FLOW_RINGBUF) {
+			d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
+					     "this ring buffer reservation is neither submitted nor "
+					     "discarded on a path that leaves '%s'; the verifier refuses "
+					     "the program (unreleased reference)", fl->f->name);
+			if (ret)
+				bg_diag__note(d, ret->loc, "the reservation is still held when this returns");
+			bg_diag__note(d, (struct bg_loc){},
+				      "call bpf_ringbuf_submit() or bpf_ringbuf_discard() on every path");
+		} else if (fl->rule == R_SOCK && kind == BG_FLOW_SOCK) {
+			d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
+					     "the socket reference from '%s' is not released on a path "
+					     "that leaves '%s'; the verifier refuses the program",
+					     callee_of(fl, fl->refs[r].call), fl->f->name);
+			if (ret)
+				bg_diag__note(d, ret->loc, "the reference is still held when this returns");
+			bg_diag__note(d, (struct bg_loc){},
+				      "call bpf_sk_release() on every path where the lookup succeeded");
+		}
+	}
+	s->held = 0;
+}
+
+static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
+{
+	struct jump_ctx jc, *outer;
+	struct state a, b, in;
+	struct label *l;
+	struct vstate *v;
+	size_t i;
+	int iter;
+
+	if (!st)
+		return;
+	switch (st->kind) {
+	case BG_ST_SEQ:
+		for (i = 0; i < st->nkids; i++)
+			run(fl, st->kids[i], s);
+		return;
+	case BG_ST_LABEL:
+		l = label_get(fl, st->text);
+		if (l) {
+			join_into(s, &l->st);
+			l->seen = true;
+		}
+		return;
+	case BG_ST_CASE:
+		if (fl->jump && fl->jump->is_switch) {
+			join_into(s, &fl->jump->entry);
+			fl->jump->has_default |= st->write;
+		}
+		return;
+	default:
+		break;
+	}
+	if (!s->live)
+		return;
+	switch (st->kind) {
+	case BG_ST_ASSIGN:
+		assign(fl, s, st);
+		return;
+	case BG_ST_DEREF:
+		report_deref(fl, s, st);
+		return;
+	case BG_ST_CALL:
+		do_call(fl, s, st->call);
+		return;
+	case BG_ST_FORGET:
+		v = var_get(s, st->var, false);
+		if (v)
+			var_reset(v);
+		return;
+	case BG_ST_IF:
+		a = *s;
+		b = *s;
+		assume(fl, st->cond, true, &a);
+		assume(fl, st->cond, false, &b);
+		if (st->nkids > 0)
+			run(fl, st->kids[0], &a);
+		if (st->nkids > 1)
+			run(fl, st->kids[1], &b);
+		*s = a;
+		join_into(s, &b);
+		return;
+	case BG_ST_LOOP:
+		outer = fl->jump;
+		in = *s;
+		memset(&jc, 0, sizeof(jc));
+		jc.outer = outer;
+		fl->jump = &jc;
+		for (iter = 0; iter < 2; iter++) {
+			a = in;
+			if (!st->write || iter)
+				assume(fl, st->cond, true, &a);
+			jc.cont.live = false;
+			if (st->nkids > 0)
+				run(fl, st->kids[0], &a);
+			join_into(&a, &jc.cont);
+			join_into(&in, &a);
+		}
+		fl->jump = outer;
+		assume(fl, st->cond, false, &in);
+		*s = in;
+		join_into(s, &jc.brk);
+		return;
+	case BG_ST_SWITCH:
+		outer = fl->jump;
+		memset(&jc, 0, sizeof(jc));
+		jc.outer = outer;
+		jc.is_switch = true;
+		jc.entry = *s;
+		fl->jump = &jc;
+		a = *s;
+		a.live = false;	/* only case labels enter the body */
+		if (st->nkids > 0)
+			run(fl, st->kids[0], &a);
+		fl->jump = outer;
+		*s = a;
+		join_into(s, &jc.brk);
+		if (!jc.has_default)
+			join_into(s, &jc.entry);	/* no case matched */
+		return;
+	case BG_ST_RETURN:
+		if (st->val.kind == BG_VAL_NULL)
+			fl->returns_null = true;
+		if (st->val.kind == BG_VAL_VAR && (v = var_get(s, st->val.var, false)) &&
+		    (v->null == N_MAYBE || v->null == N_NULL))
+			fl->returns_null = true;
+		leak_check(fl, s, st);
+		s->live = false;
+		return;
+	case BG_ST_GOTO:
+		l = label_get(fl, st->text);
+		if (l && !l->seen)
+			join_into(&l->st, s);
+		s->live = false;
+		return;
+	case BG_ST_BREAK:
+		if (fl->jump)
+			join_into(&fl->jump->brk, s);
+		s->live = false;
+		return;
+	case BG_ST_CONTINUE:
+		for (outer = fl->jump; outer && outer->is_switch; outer = outer->outer)
+			;
+		if (outer)
+			join_into(&outer->cont, s);
+		s->live = false;
+		return;
+	default:
+		return;
+	}
+}
+
+static void analyze(struct flow *fl, const struct bg_func *f, bool scalar_params)
+{
+	struct state *s = calloc(1, sizeof(*s));
+	unsigned i;
+
+	if (!s)
+		return;
+	fl->f = f;
+	fl->nrefs = 0;
+	fl->nlabels = 0;
+	fl->jump = NULL;
+	fl->returns_null = false;
+	fl->next_pid = 0;
+	s->live = true;
+	/* BPF_KPROBE()'s arguments are registers cast to pointers */
+	for (i = 1; scalar_params && f->params && i < f->nparams; i++) {
+		struct vstate *v = var_get(s, f->params[i], true);
+
+		if (v) {
+			var_reset(v);
+			v->kind = K_SCALAR;
+		}
+	}
+	run(fl, f->body, s);
+	if (s->live)
+		leak_check(fl, s, NULL);
+	free(s);
+}
+
+static bool analyze_may_return_null(struct flow *fl, const struct bg_func *g)
+{
+	size_t idx = g - fl->c->m->funcs;
+	struct flow sub;
+
+	if (fl->summary[idx] >= 0)
+		return fl->summary[idx] == 1;
+	if (fl->depth >= MAX_DEPTH || !g->body)
+		return false;
+	fl->summary[idx] = 2;
+	sub = *fl;
+	sub.rule = (enum flow_rule)-1;	/* report nothing: only the summary */
+	sub.depth = fl->depth + 1;
+	analyze(&sub, g, false);
+	fl->summary[idx] = sub.returns_null ? 1 : 0;
+	return sub.returns_null;
+}
+
+static bool has_scalar_args(const struct bg_model *m, const struct bg_func *f)
+{
+	size_t i;
+
+	/* ____name: the body of BPF_KPROBE(name, ...) or BPF_PROG(name, ...) */
+	if (strncmp(f->name, "____", 4))
+		return false;
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_section_def *def;
+
+		if (strcmp(m->progs[i].name, f->name + 4))
+			continue;
+		def = bg_prog__section(&m->progs[i]);
+		return def && (def->type == BG_PROG_KPROBE || def->type == BG_PROG_RAW_TRACEPOINT ||
+			       def->type == BG_PROG_RAW_TRACEPOINT_WRITABLE);
+	}
+	return false;
+}
+
+/*
+ * Narrow REACH to the functions that only kprobe, tracepoint, raw_tp and
+ * perf_event programs reach: elsewhere (tp_btf, fentry, lsm) a pointer cast
+ * from the u64 context array is a trusted BTF pointer. Returns -ENOMEM or 0.
+ */
+static int btf_reachable(const struct bg_model *m, bool *reach)
+{
+	unsigned char *mark = calloc(m->nfuncs + 1, 1);	/* 1 plain only, 2 a BTF program */
+	bool *from = calloc(m->nfuncs + 1, sizeof(*from));
+	size_t i, j;
+	int err = 0;
+
+	if (!mark || !from) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_section_def *def = bg_prog__section(&m->progs[i]);
+		bool plain = def && (def->type == BG_PROG_KPROBE || def->type == BG_PROG_TRACEPOINT ||
+				     def->type == BG_PROG_RAW_TRACEPOINT ||
+				     def->type == BG_PROG_RAW_TRACEPOINT_WRITABLE ||
+				     def->type == BG_PROG_PERF_EVENT);
+
+		if (m->progs[i].func < 0 || bg_model__reachable(m, m->progs[i].func, from))
+			continue;
+		for (j = 0; j < m->nfuncs; j++)
+			if (from[j])
+				mark[j] = plain && mark[j] != 2 ? 1 : 2;
+	}
+	for (j = 0; j < m->nfuncs; j++)
+		reach[j] = mark[j] == 1;
+out:
+	free(mark);
+	free(from);
+	return err;
+}
+
+static void flow_rule(struct bg_check *c, enum flow_rule rule)
+{
+	const struct bg_model *m = c->m;
+	struct flow *fl = calloc(1, sizeof(*fl));
+	bool *reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	size_t i;
+
+	if (!fl || !reach)
+		goto out;
+	fl->summary = malloc(m->nfuncs + 1);
+	if (!fl->summary || bg_model__reachable(m, -1, reach))
+		goto out;
+	memset(fl->summary, -1, m->nfuncs + 1);
+	fl->c = c;
+	if (rule == R_KERNEL && btf_reachable(m, reach))
+		goto out;
+	for (i = 0; i < m->nfuncs; i++) {
+		if (!reach[i] || !m->funcs[i].body)
+			continue;
+		fl->rule = rule;
+		fl->depth = 0;
+		analyze(fl, &m->funcs[i], has_scalar_args(m, &m->funcs[i]));
+	}
+out:
+	if (fl)
+		free(fl->summary);
+	free(fl);
+	free(reach);
+}
+
+void bg_rule_null_deref(struct bg_check *c)
+{
+	flow_rule(c, R_NULL);
+}
+
+void bg_rule_ringbuf_leak(struct bg_check *c)
+{
+	flow_rule(c, R_RINGBUF);
+}
+
+void bg_rule_sk_release(struct bg_check *c)
+{
+	flow_rule(c, R_SOCK);
+}
+
+void bg_rule_pkt_bounds(struct bg_check *c)
+{
+	flow_rule(c, R_PKT);
+}
+
+void bg_rule_kernel_deref(struct bg_check *c)
+{
+	flow_rule(c, R_KERNEL);
+}

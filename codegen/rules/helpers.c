@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Rules on helpers per program type: a helper the program type may not call
+ * (helper-type), and a helper that may sleep called from a program that may
+ * not (helper-sleepable). Both refuse the load, and clang accepts both. The
+ * facts are the kernel table's (tables/kernel.h): measured on Linux 6.18, or
+ * on the target kernel with `bpfgen probe` and `check --kernel-table FILE`.
+ * Where the table has no row for a program's type (fentry, lsm: not
+ * measurable on every kernel), nothing is reported: a guess would cost more
+ * than a missed error. Calls under a CO-RE feature test are not reported
+ * either: whether they reach the verifier depends on the kernel.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tables/kernel.h"
+#include "rules.h"
+
+/* How many program types a note lists before "and N more". */
+#define NOTE_TYPES_MAX 6
+
+static const struct bg_kernel_table *table(const struct bg_check *c)
+{
+	if (c->opts && c->opts->ktable)
+		return c->opts->ktable;
+	return bg_kernel_table__builtin();
+}
+
+static const char *type_name(enum bg_prog_type type)
+{
+	const struct bg_prog_type_info *info = bg_prog_type__info(type);
+
+	return info ? info->name : "unknown";
+}
+
+/* A note naming a few program types whose rows let them call H. */
+static void note_callers(struct bg_diag *d, const struct bg_kernel_table *t,
+			 const struct bg_helper *h)
+{
+	bool seen[BG_PROG__MAX] = {};
+	char list[512];
+	size_t i, len = 0;
+	int n = 0, more = 0;
+
+	list[0] = '\0';
+	for (i = 0; i < t->nrows; i++) {
+		const struct bg_kernel_row *r = &t->rows[i];
+		int v = bg_kernel_row__verdict(r, h->id);
+
+		if (v < 0 || !(v & BG_KV_CALL) || r->type >= BG_PROG__MAX || seen[r->type])
+			continue;
+		seen[r->type] = true;
+		if (n++ >= NOTE_TYPES_MAX) {
+			more++;
+			continue;
+		}
+		len += snprintf(list + len, sizeof(list) - len, "%s%s (SEC(\"%s\"))",
+				len ? ", " : "", type_name(r->type), r->section);
+		if (len >= sizeof(list))
+			len = sizeof(list) - 1;
+	}
+	if (!n)
+		bg_diag__note(d, (struct bg_loc){},
+			      "no program type measured on Linux %s may call 'bpf_%s'", t->release,
+			      h->name);
+	else if (more)
+		bg_diag__note(d, (struct bg_loc){}, "program types that may call 'bpf_%s': %s and %d more",
+			      h->name, list, more);
+	else
+		bg_diag__note(d, (struct bg_loc){}, "program types that may call 'bpf_%s': %s",
+			      h->name, list);
+}
+
+/*
+ * The sleepable twin of section SEC ("uprobe/x" -> "uprobe.s/x") written into
+ * BUF, or NULL when libbpf has none for SEC's program type.
+ */
+static const char *sleepable_twin(const char *sec, const struct bg_section_def *def, char *buf,
+				  size_t size)
+{
+	const struct bg_section_def *twin;
+	size_t q = sec[0] == '?', plen = strcspn(sec + q, "/");
+
+	if ((size_t)snprintf(buf, size, "%.*s.s%s", (int)(q + plen), sec, sec + q + plen) >= size)
+		return NULL;
+	twin = bg_section__find(buf);
+	if (!twin || !(twin->flags & BG_SEC_SLEEPABLE) || twin->type != def->type)
+		return NULL;
+	return buf;
+}
+
+static void note_sleepable(struct bg_diag *d, const struct bg_prog *p,
+			   const struct bg_section_def *def)
+{
+	char twin[512], fix[540], list[256];
+	const struct bg_section_def *tdef;
+	size_t i, len = 0;
+
+	if (sleepable_twin(p->section, def, twin, sizeof(twin))) {
+		tdef = bg_section__find(twin);
+		bg_diag__note(d, p->sec_loc, "use the sleepable variant of the section, '%s'%s",
+			      twin, tdef->flags & BG_SEC_NEW ? " (libbpf newer than 1.1)" : "");
+		snprintf(fix, sizeof(fix), "SEC(\"%s\")", twin);
+		bg_diag__note_fixit(d, fix);
+		return;
+	}
+	list[0] = '\0';
+	for (i = 0; i < bg_section_defs_cnt && len < sizeof(list) - 1; i++) {
+		const struct bg_section_def *s = &bg_section_defs[i];
+
+		if (!(s->flags & BG_SEC_SLEEPABLE) || (s->flags & BG_SEC_NEW))
+			continue;
+		len += snprintf(list + len, sizeof(list) - len, "%s%.*s", len ? ", " : "",
+				(int)strcspn(s->sec, "+/"), s->sec);
+	}
+	bg_diag__note(d, p->sec_loc, "section '%s' has no sleepable variant; the sleepable "
+		      "sections are %s", p->section, list);
+}
+
+/*
+ * CO-RE feature tests: a branch under one is kept or dropped by libbpf at
+ * load time, per kernel (bcc's core_fixes.bpf.h calls bpf_get_socket_cookie
+ * only `if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_check_mtu))`,
+ * and only loads that program where the test is false). KIND is the builtin's
+ * second argument that makes it a test; -1: any.
+ */
+static const struct {
+	const char *builtin;
+	long long kind;
+} feature_tests[] = {
+	{ "__builtin_preserve_enum_value", -1 },	/* bpf_core_enum_value{,_exists} */
+	{ "__builtin_preserve_type_info", 0 },		/* bpf_core_type_exists */
+	{ "__builtin_preserve_type_info", 2 },		/* bpf_core_type_matches */
+	{ "__builtin_preserve_field_info", 2 },		/* bpf_core_field_exists */
+};
+
+static bool is_feature_test(const struct bg_call *call)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(feature_tests) / sizeof(feature_tests[0]); i++) {
+		if (strcmp(call->callee, feature_tests[i].builtin))
+			continue;
+		if (feature_tests[i].kind < 0 || call->nargs < 2 || !call->args[1].is_const ||
+		    call->args[1].value == feature_tests[i].kind)
+			return true;
+	}
+	return false;
+}
+
+static bool stmt_tests_feature(const struct bg_func *f, const struct bg_stmt *s);
+
+static bool cond_tests_feature(const struct bg_func *f, const struct bg_cond *c)
+{
+	if (!c)
+		return false;
+	return stmt_tests_feature(f, c->pre) || cond_tests_feature(f, c->l) ||
+	       cond_tests_feature(f, c->r);
+}
+
+static bool stmt_tests_feature(const struct bg_func *f, const struct bg_stmt *s)
+{
+	size_t i;
+
+	if (!s)
+		return false;
+	if (s->kind == BG_ST_CALL && s->call >= 0 && (size_t)s->call < f->ncalls &&
+	    is_feature_test(&f->calls[s->call]))
+		return true;
+	for (i = 0; i < s->nkids; i++)
+		if (stmt_tests_feature(f, s->kids[i]))
+			return true;
+	return false;
+}
+
+/* S never falls through to the statement after it. */
+static bool exits(const struct bg_stmt *s)
+{
+	if (!s)
+		return false;
+	switch (s->kind) {
+	case BG_ST_RETURN:
+		return true;
+	case BG_ST_SEQ:
+		return s->nkids && exits(s->kids[s->nkids - 1]);
+	case BG_ST_IF:
+		return s->nkids == 2 && exits(s->kids[0]) && exits(s->kids[1]);
+	default:
+		return false;
+	}
+}
+
+/* Mark in GUARDED (f->ncalls) the calls of S that run only on one side of a feature test. */
+static void mark_guarded(const struct bg_func *f, const struct bg_stmt *s, bool guarded,
+			 bool *out)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	if (s->kind == BG_ST_CALL && s->call >= 0 && (size_t)s->call < f->ncalls)
+		out[s->call] |= guarded;
+	if (s->kind == BG_ST_IF && cond_tests_feature(f, s->cond)) {
+		for (i = 0; i < s->nkids; i++)
+			mark_guarded(f, s->kids[i], true, out);
+		return;
+	}
+	for (i = 0; i < s->nkids; i++) {
+		const struct bg_stmt *k = s->kids[i];
+
+		mark_guarded(f, k, guarded, out);
+		/* if (!bpf_core_type_exists(...)) return 0; guards what follows */
+		if (s->kind == BG_ST_SEQ && k && k->kind == BG_ST_IF &&
+		    cond_tests_feature(f, k->cond) && k->nkids &&
+		    (exits(k->kids[0]) || (k->nkids == 2 && exits(k->kids[1]))))
+			guarded = true;
+	}
+}
+
+/*
+ * Per function, the calls under a feature test; NULL on ENOMEM. Functions
+ * without a flow body have none marked: then every call counts.
+ */
+static bool **guarded_calls(const struct bg_model *m)
+{
+	bool **g = calloc(m->nfuncs + 1, sizeof(*g));
+	size_t i;
+
+	if (!g)
+		return NULL;
+	for (i = 0; i < m->nfuncs; i++) {
+		g[i] = calloc(m->funcs[i].ncalls + 1, sizeof(**g));
+		if (!g[i]) {
+			while (i--)
+				free(g[i]);
+			free(g);
+			return NULL;
+		}
+		mark_guarded(&m->funcs[i], m->funcs[i].body, false, g[i]);
+	}
+	return g;
+}
+
+/*
+ * Mark in REACH the functions P runs whatever the kernel: reachable through
+ * direct calls that no feature test guards (bg_model__reachable() minus the
+ * guarded edges). Returns 0 or -ENOMEM.
+ */
+static int reachable(const struct bg_model *m, const struct bg_prog *p, bool **guarded,
+		     bool *reach)
+{
+	size_t *work, n = 0, j;
+
+	memset(reach, 0, m->nfuncs * sizeof(*reach));
+	work = malloc((m->nfuncs + 1) * sizeof(*work));
+	if (!work)
+		return -ENOMEM;
+	reach[p->func] = true;
+	work[n++] = p->func;
+	while (n) {
+		size_t fi = work[--n];
+		const struct bg_func *f = &m->funcs[fi];
+
+		for (j = 0; j < f->ncalls; j++) {
+			const struct bg_func *g;
+
+			if (f->calls[j].indirect || guarded[fi][j])
+				continue;
+			g = bg_model__find_func(m, f->calls[j].callee);
+			if (g && !reach[g - m->funcs]) {
+				reach[g - m->funcs] = true;
+				work[n++] = g - m->funcs;
+			}
+		}
+	}
+	free(work);
+	return 0;
+}
+
+static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guarded, bool *reach,
+		       bool sleep)
+{
+	const struct bg_section_def *def = bg_prog__section(p);
+	const struct bg_kernel_table *t = table(c);
+	const struct bg_model *m = c->m;
+	const struct bg_kernel_row *row;
+	size_t i, j;
+
+	if (!def || !t || p->func < 0 || (size_t)p->func >= m->nfuncs)
+		return;
+	row = bg_kernel_table__find(t, p->section);
+	if (!row || !row->measured || reachable(m, p, guarded, reach))
+		return;
+	for (i = 0; i < m->nfuncs; i++) {
+		const struct bg_func *f = &m->funcs[i];
+
+		if (!reach[i])
+			continue;
+		for (j = 0; j < f->ncalls; j++) {
+			const struct bg_call *call = &f->calls[j];
+			const struct bg_helper *h;
+			struct bg_diag *d;
+			int v;
+
+			if (!call->indirect || guarded[i][j] || strncmp(call->callee, "bpf_", 4))
+				continue;
+			h = bg_helper__find(call->callee);
+			v = h ? bg_kernel_row__verdict(row, h->id) : -1;
+			if (v < 0)
+				continue;
+			if (!sleep && !(v & BG_KV_CALL)) {
+				d = bg_check__report(c, call->loc,
+						     "'%s' cannot be called from %s programs (section "
+						     "'%s'): the kernel refuses to load the program",
+						     call->callee, type_name(def->type), p->section);
+				if (!d)
+					continue;
+				bg_diag__note(d, p->sec_loc, "'%s' is in section '%s': its program "
+					      "type is %s", p->name, p->section, type_name(def->type));
+				note_callers(d, t, h);
+			} else if (sleep && (v & BG_KV_CALL) && (v & BG_KV_SLEEP) &&
+				   !(def->flags & BG_SEC_SLEEPABLE)) {
+				d = bg_check__report(c, call->loc,
+						     "'%s' may sleep, but section '%s' is not "
+						     "sleepable: the kernel refuses to load the program",
+						     call->callee, p->section);
+				if (d)
+					note_sleepable(d, p, def);
+			}
+		}
+	}
+}
+
+static void run(struct bg_check *c, bool sleep)
+{
+	const struct bg_model *m = c->m;
+	bool **guarded, *reach;
+	size_t i;
+
+	reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	guarded = guarded_calls(m);
+	if (reach && guarded)
+		for (i = 0; i < m->nprogs; i++)
+			check_prog(c, &m->progs[i], guarded, reach, sleep);
+	for (i = 0; guarded && i < m->nfuncs; i++)
+		free(guarded[i]);
+	free(guarded);
+	free(reach);
+}
+
+void bg_rule_helper_type(struct bg_check *c)
+{
+	run(c, false);
+}
+
+void bg_rule_helper_sleepable(struct bg_check *c)
+{
+	run(c, true);
+}

@@ -1,0 +1,48 @@
+// bpfgen-test: cgroup_skb egress dispatcher copying the used words of a policy record into skb->cb in a loop bounded by the record's word count: skb->cb[i] has a variable offset (linux/bpf.h)
+// kernel: refuses "dereference of modified ctx ptr"
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+#define CB_WORDS 5
+
+struct policy_rec {
+	__u32 nr_words;
+	__u32 word[CB_WORDS];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct policy_rec);
+} policy SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u32);
+} policy_progs SEC(".maps");
+
+__u32 active_policy = 0;
+
+SEC("cgroup_skb/egress")
+int cgskb_dispatch(struct __sk_buff *skb)
+{
+	struct policy_rec *rec;
+	__u32 zero = 0;
+	int i;
+
+	rec = bpf_map_lookup_elem(&policy, &zero);
+	if (!rec)
+		return 1;
+
+	for (i = 0; i < rec->nr_words && i < CB_WORDS; i++)
+		skb->cb[i] = rec->word[i]; // expect: error ctx-var-offset
+
+	bpf_tail_call(skb, &policy_progs, active_policy);
+	/* no policy program installed: allow */
+	return 1;
+}
+
+char _license[] SEC("license") = "GPL";

@@ -520,8 +520,8 @@ static enum binop binop_of(struct parse_state *st, CXCursor lhs, CXCursor rhs)
 	const char *buf, *p, *end;
 	size_t size;
 
-	clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &f1, NULL, NULL, &lend);
-	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &f2, NULL, NULL, &rbeg);
+	clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &f1, NULL, NULL, &lend);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &f2, NULL, NULL, &rbeg);
 	if (!f1 || !f2 || !clang_File_isEqual(f1, f2) || rbeg <= lend)
 		return OP_OTHER;
 	buf = clang_getFileContents(st->tu, f1, &size);
@@ -572,9 +572,11 @@ static char char_at(struct parse_state *st, CXCursor c)
 	const char *buf;
 	size_t size;
 
-	clang_getExpansionLocation(loc, &f, NULL, NULL, &off);
-	clang_getSpellingLocation(loc, &sf, NULL, NULL, &soff);
-	if (!f || off != soff)
+	/* a macro argument's own text, or the macro's name for what the macro wrote */
+	clang_getFileLocation(loc, &f, NULL, NULL, &off);
+	(void)sf;
+	(void)soff;
+	if (!f)
 		return 0;
 	buf = clang_getFileContents(st->tu, f, &size);
 	return buf && off < size ? buf[off] : 0;
@@ -583,6 +585,43 @@ static char char_at(struct parse_state *st, CXCursor c)
 static bool same_type(CXType a, CXType b)
 {
 	return clang_equalTypes(clang_getCanonicalType(a), clang_getCanonicalType(b));
+}
+
+/*
+ * Which unary operator C is, for '&', '*' and '!' (else 0): from the source
+ * when C is written there, else from the types where they tell (a macro).
+ */
+static char unary_op(struct parse_state *st, CXCursor c, CXCursor operand)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	CXType ot = clang_getCanonicalType(clang_getCursorType(operand));
+	bool addr = t.kind == CXType_Pointer && same_type(clang_getPointeeType(t), ot);
+	bool deref = ot.kind == CXType_Pointer && same_type(clang_getPointeeType(ot), t);
+	bool not = ot.kind == CXType_Pointer && is_integer(t);
+	unsigned op_off, operand_off;
+	CXFile f1, f2;
+	char ch = 0;
+
+	/* written in the source: the operator comes before its operand */
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f1, NULL, NULL,
+			      &op_off);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(operand)), &f2, NULL, NULL,
+			      &operand_off);
+	if (f1 && f2 && clang_File_isEqual(f1, f2) && op_off < operand_off)
+		ch = char_at(st, c);
+
+	if (ch == '&' && addr)
+		return '&';
+	if (ch == '*' && deref)
+		return '*';
+	if (ch == '!')
+		return '!';
+	if (ch)
+		return 0;	/* -x, ~x, ++x ... */
+	/* inside a macro: only where the types leave one reading */
+	if (addr + deref + not == 1)
+		return addr ? '&' : deref ? '*' : '!';
+	return 0;
 }
 
 enum { LOW_WRITE = 1, LOW_ADDR = 2 };
@@ -712,7 +751,7 @@ static bool lvalue_of(struct parse_state *st, CXCursor c, struct bg_stmt *seq, i
 		}
 		return true;
 	case CXCursor_UnaryOperator:
-		if (kids_of(c, &k) != 1 || !is_pointer(clang_getCursorType(k.v[0])))
+		if (kids_of(c, &k) != 1 || unary_op(st, c, k.v[0]) != '*')
 			return false;
 		v = lower_expr(st, k.v[0], seq, 0);
 		if (v.kind != BG_VAL_VAR)
@@ -734,7 +773,9 @@ static struct bg_val lower_access(struct parse_state *st, CXCursor c, struct bg_
 
 	if (!lvalue_of(st, c, seq, mode, &lv))
 		return val_other;
-	if (!(mode & LOW_ADDR)) {
+	/* p->array is an address: nothing is read until it is indexed */
+	if (!(mode & LOW_ADDR) &&
+	    clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_ConstantArray) {
 		s = new_stmt(st, BG_ST_DEREF, c);
 		if (!s)
 			return val_other;
@@ -799,8 +840,11 @@ static struct bg_val lower_call(struct parse_state *st, CXCursor call, struct bg
 		free(name);
 		return lower_expr(st, clang_Cursor_getArgument(call, 0), seq, 0);
 	}
-	for (i = 0; i < n; i++)
-		lower_expr(st, clang_Cursor_getArgument(call, i), seq, 0);
+	/* CO-RE queries do not evaluate their argument: check->field there reads nothing */
+	if (!name || strncmp(name, "__builtin_preserve_", 19) ||
+	    !strcmp(name, "__builtin_preserve_access_index"))
+		for (i = 0; i < n; i++)
+			lower_expr(st, clang_Cursor_getArgument(call, i), seq, 0);
 	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl && k != CXCursor_ParmDecl &&
 	    k != CXCursor_FieldDecl) {
 		free(name);
@@ -874,6 +918,14 @@ static struct bg_val lower_binop(struct parse_state *st, CXCursor c, struct bg_s
 			return (struct bg_val){ .kind = BG_VAL_VAR, .var = var, .call = -1 };
 		}
 		lower_expr(st, k.v[0], seq, LOW_WRITE);
+		if (r.kind == BG_VAL_VAR && r.off == 0 && is_pointer(clang_getCursorType(k.v[1]))) {
+			/* stored in memory: someone else may release or check it */
+			s = new_stmt(st, BG_ST_FORGET, c);
+			if (s) {
+				s->var = r.var;
+				emit(st, seq, s);
+			}
+		}
 		return val_other;
 	case OP_ADD_ASSIGN:
 	case OP_SUB_ASSIGN:
@@ -1003,13 +1055,16 @@ static struct bg_val lower_expr(struct parse_state *st, CXCursor c, struct bg_st
 			goto generic;
 		t = clang_getCanonicalType(clang_getCursorType(c));
 		ct = clang_getCanonicalType(clang_getCursorType(k.v[0]));
-		if (t.kind == CXType_Pointer && same_type(clang_getPointeeType(t), ct)) {
+		switch (unary_op(st, c, k.v[0])) {
+		case '&':
 			/* &x: an address, no access */
 			lower_expr(st, k.v[0], seq, LOW_ADDR);
 			return val_other;
-		}
-		if (ct.kind == CXType_Pointer && same_type(clang_getPointeeType(ct), t))
+		case '*':
 			return lower_access(st, c, seq, mode);
+		default:
+			break;
+		}
 		if (ct.kind == CXType_Pointer && same_type(t, ct) && (var = local_var(st, k.v[0]))) {
 			/* p++ and friends */
 			lower_expr(st, k.v[0], seq, 0);
@@ -1112,9 +1167,7 @@ static void collect_vars(struct var_names *vn, CXCursor c)
 		}
 		return;
 	case CXCursor_UnaryOperator:
-		if (kids_of(c, &k) == 1 && is_pointer(clang_getCursorType(k.v[0])) &&
-		    same_type(clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(k.v[0]))),
-			      clang_getCursorType(c)))
+		if (kids_of(c, &k) == 1 && unary_op(vn->st, c, k.v[0]) == '*')
 			return;	/* *p */
 		break;
 	case CXCursor_UnaryExpr:
@@ -1170,11 +1223,7 @@ static struct bg_cond *lower_cond(struct parse_state *st, CXCursor c)
 		free(name);
 		break;
 	case CXCursor_UnaryOperator:
-		if (kids_of(s, &k) == 1 && is_integer(clang_getCursorType(s)) &&
-		    !(is_pointer(clang_getCursorType(k.v[0])) &&
-		      same_type(clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(k.v[0]))),
-				clang_getCursorType(s))) &&
-		    (is_pointer(clang_getCursorType(k.v[0])) || char_at(st, s) == '!')) {
+		if (kids_of(s, &k) == 1 && unary_op(st, s, k.v[0]) == '!') {
 			cond->kind = BG_COND_NOT;
 			cond->l = lower_cond(st, k.v[0]);
 			return cond;

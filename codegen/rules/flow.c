@@ -641,9 +641,12 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 		do_call(fl, s, st->call);
 		return;
 	case BG_ST_FORGET:
+		/* stored away or written through &v: what it holds escapes */
 		v = var_get(s, st->var, false);
-		if (v)
+		if (v) {
+			release(s, v->ref);
 			var_reset(v);
+		}
 		return;
 	case BG_ST_IF:
 		a = *s;

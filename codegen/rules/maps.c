@@ -141,6 +141,29 @@ void bg_rule_map_value(struct bg_check *c)
 	for_each_call(c, check_value);
 }
 
+/*
+ * A map that helpers of two incompatible kinds use: its type is chosen at
+ * load (libbpf-tools' compat.bpf.h picks a ring buffer or a perf buffer with
+ * bpf_map__set_type()), and the verifier prunes the branch not taken.
+ */
+static bool type_set_at_load(const struct bg_model *m, const struct bg_map *map)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nfuncs; i++) {
+		for (j = 0; j < m->funcs[i].ncalls; j++) {
+			const struct bg_call *call = &m->funcs[i].calls[j];
+			const struct bg_map_kind_rule *r;
+
+			if (!call->indirect || !(r = bg_map_kind__rule(call->callee)))
+				continue;
+			if (map_arg(m, call, r->arg) == map && bg_map_kind__allows(r, map->type))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void check_kind(struct bg_check *c, const struct bg_call *call)
 {
 	const struct bg_map_kind_rule *r = bg_map_kind__rule(call->callee);
@@ -149,7 +172,8 @@ static void check_kind(struct bg_check *c, const struct bg_call *call)
 
 	if (r) {
 		map = map_arg(c->m, call, r->arg);
-		if (!map || map->type < 0 || bg_map_kind__allows(r, map->type))
+		if (!map || map->type < 0 || bg_map_kind__allows(r, map->type) ||
+		    type_set_at_load(c->m, map))
 			return;
 		d = bg_check__report(c, call->loc, "'%s' needs %s, but '%s' is %s", call->callee,
 				     r->needs, map->name, bg_map_type__describe(map->type));
@@ -208,12 +232,7 @@ void bg_rule_map_def(struct bg_check *c)
 			bg_diag__note(d, (struct bg_loc){},
 				      "the kernel refuses to create it (EINVAL): use __type(key, __u32)");
 		}
-		if (map->max_entries < 0 && bg_map_type__needs_max_entries(map->type)) {
-			d = bg_check__report(c, map->loc, "map '%s' (%s) has no max_entries", map->name,
-					     what);
-			bg_diag__note(d, (struct bg_loc){},
-				      "the kernel refuses to create it (EINVAL): add __uint(max_entries, N)");
-		}
+
 		if (map->type == BG_MAP_RINGBUF) {
 			if (map->key.spelling || map->value.spelling || map->key_size > 0 ||
 			    map->value_size > 0) {
@@ -245,6 +264,26 @@ void bg_rule_map_def(struct bg_check *c)
 					     map->name, map->value.spelling);
 			bg_diag__note(d, (struct bg_loc){}, "the kernel refuses to create it (EINVAL)");
 		}
+	}
+}
+
+void bg_rule_map_max_entries(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	struct bg_diag *d;
+	size_t i;
+
+	for (i = 0; i < m->nmaps; i++) {
+		const struct bg_map *map = &m->maps[i];
+
+		if (map->type < 0 || map->max_entries >= 0 ||
+		    !bg_map_type__needs_max_entries(map->type))
+			continue;
+		d = bg_check__report(c, map->loc, "map '%s' (%s) has no max_entries", map->name,
+				     bg_map_type__describe(map->type));
+		bg_diag__note(d, (struct bg_loc){},
+			      "unless the loader sets it with bpf_map__set_max_entries(), the kernel "
+			      "refuses to create it (EINVAL): add __uint(max_entries, N)");
 	}
 }
 

@@ -76,6 +76,7 @@ void bg_rule_map_key(struct bg_check *c);
 void bg_rule_map_value(struct bg_check *c);
 void bg_rule_map_kind(struct bg_check *c);
 void bg_rule_map_def(struct bg_check *c);
+void bg_rule_map_max_entries(struct bg_check *c);
 void bg_rule_unchecked_return(struct bg_check *c);
 void bg_rule_ctx_access(struct bg_check *c);
 void bg_rule_ctx_var_offset(struct bg_check *c);

@@ -457,12 +457,22 @@ static void print_c_words(FILE *out, const char *s, const char *indent, size_t w
 
 static void print_c_string(FILE *out, const char *s)
 {
+	const unsigned char *p;
+
 	if (!s) {
 		fputs("NULL", out);
 		return;
 	}
-	/* C and json escape '"', '\\' and controls alike */
-	bg_json__string(out, s);
+	fputc('"', out);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p < 0x20 || *p >= 0x7f)
+			fprintf(out, "\\%03o", *p);	/* octal: \x would swallow a hex digit after it */
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
 }
 
 void bg_kernel_table__print_c(const struct bg_kernel_table *t, FILE *out)

@@ -1,5 +1,6 @@
 // bpfgen-test: cgroup_skb/ingress per-peer accounting in a hash declared without max_entries
 // kernel: refuses "map 'ingress_peers': failed to create: Invalid argument(-22)"
+// bpfgen-flags: -Wmap-max-entries
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 
@@ -14,7 +15,7 @@ struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__type(key, __u32);
 	__type(value, struct peer_stats);
-} ingress_peers SEC(".maps"); // expect: error map-def
+} ingress_peers SEC(".maps"); // expect: warning map-max-entries
 
 SEC("cgroup_skb/ingress")
 int account_ingress(struct __sk_buff *skb)

@@ -12,7 +12,7 @@
 #include "rules/rules.h"
 #include "tables/kernel.h"
 
-enum format { FMT_TEXT, FMT_JSON };
+enum format { FMT_TEXT, FMT_JSON, FMT_SARIF };
 
 static void list_rules(void)
 {
@@ -27,7 +27,7 @@ static void list_rules(void)
 static void check_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: bpfgen check [--format text|json] [-W<rule>|-Wno-<rule>|-Werror]\n"
+		"usage: bpfgen check [--format text|json|sarif] [-W<rule>|-Wno-<rule>|-Werror]\n"
 		"                    [--btf FILE] [--list-rules] FILE... [-- CLANG_ARGS...]\n"
 		"                    [--kernel-table FILE] (from `bpfgen probe --format json`)\n"
 		"\n"
@@ -111,8 +111,10 @@ int bg_cmd_check(int argc, char **argv)
 				fmt = FMT_TEXT;
 			} else if (!strcmp(v, "json")) {
 				fmt = FMT_JSON;
+			} else if (!strcmp(v, "sarif")) {
+				fmt = FMT_SARIF;
 			} else {
-				fprintf(stderr, "bpfgen: error: unknown format '%s' (text, json)\n", v);
+				fprintf(stderr, "bpfgen: error: unknown format '%s' (text, json, sarif)\n", v);
 				status = 2;
 				goto out;
 			}
@@ -176,13 +178,14 @@ int bg_cmd_check(int argc, char **argv)
 
 	for (i = 0; i < nfiles; i++) {
 		struct bg_model *m = NULL;
-		size_t nerr;
+		size_t nerr, nfirst;
 
 		if (file_usable(files[i])) {
 			failed = true;
 			continue;
 		}
 		nerr = bg_diags__count(&diags, BG_SEV_ERROR);
+		nfirst = diags.n;
 		err = bg_parse(files[i], (const char *const *)clang_args, nclang, &m, &diags);
 		if (err) {
 			fprintf(stderr, "bpfgen: error: cannot parse '%s': libclang failed (%s)\n",
@@ -195,11 +198,20 @@ int bg_cmd_check(int argc, char **argv)
 		/* rules on a model clang could not finish would report its gaps */
 		if (bg_diags__count(&diags, BG_SEV_ERROR) == nerr)
 			bg_rules__run(m, &opts, &diags);
+		bg_diags__drop_ignored(&diags, nfirst);
 		models[i] = m;
 	}
 
 	bg_diags__sort(&diags);
-	if (fmt == FMT_JSON)
+	if (fmt == FMT_SARIF) {
+		struct bg_rule_meta meta[64];
+		size_t r;
+
+		for (r = 0; r < bg_rules_cnt && r < 64; r++)
+			meta[r] = (struct bg_rule_meta){ bg_rules[r].id, bg_rules[r].summary,
+							 bg_rules[r].sev };
+		bg_diags__print_sarif(&diags, stdout, BPFGEN_VERSION, meta, r);
+	} else if (fmt == FMT_JSON)
 		bg_diags__print_json(&diags, stdout);
 	else
 		bg_diags__print_text(&diags, stdout, isatty(STDOUT_FILENO));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,4 +349,174 @@ void bg_diags__print_json(const struct bg_diags *ds, FILE *out)
 		fputs("]}", out);
 	}
 	fputs("\n]}\n", out);
+}
+
+static bool is_rule_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+/* Whether LINE waives RULE; ALONE: the comment must be all the line holds. */
+static bool waives(const char *line, size_t len, const char *rule, bool alone)
+{
+	static const char tag[] = "bpfgen: ignore";
+	const char *p = NULL, *end = line + len, *q;
+	size_t i;
+	bool named = false;
+
+	for (i = 0; i + sizeof(tag) - 1 <= len; i++) {
+		if (!memcmp(line + i, tag, sizeof(tag) - 1)) {
+			p = line + i + sizeof(tag) - 1;
+			break;
+		}
+	}
+	if (!p)
+		return false;
+	if (alone) {
+		for (q = line; q < line + i && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q + 2 > end || q[0] != '/' || (q[1] != '/' && q[1] != '*'))
+			return false;
+	}
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ','))
+			p++;
+		if (p >= end || !is_rule_char(*p))
+			break;
+		for (q = p; q < end && is_rule_char(*q); q++)
+			;
+		named = true;
+		if ((size_t)(q - p) == strlen(rule) && !memcmp(p, rule, q - p))
+			return true;
+		p = q;
+	}
+	return !named;
+}
+
+void bg_diags__drop_ignored(struct bg_diags *ds, size_t from)
+{
+	struct src_cache cache = {};
+	size_t i, j, k, len;
+	const char *line;
+
+	for (i = j = from; i < ds->n; i++) {
+		struct bg_diag *d = &ds->v[i];
+		bool drop = false;
+
+		if (d->rule && d->loc.file && d->loc.line) {
+			line = src_line(&cache, d->loc.file, d->loc.line, &len);
+			drop = line && waives(line, len, d->rule, false);
+			if (!drop && d->loc.line > 1) {
+				line = src_line(&cache, d->loc.file, d->loc.line - 1, &len);
+				drop = line && waives(line, len, d->rule, true);
+			}
+		}
+		if (drop) {
+			free(d->msg);
+			free(d->fixit);
+			for (k = 0; k < d->nnotes; k++)
+				free(d->notes[k].msg);
+			free(d->notes);
+			continue;
+		}
+		ds->v[j++] = *d;
+	}
+	ds->n = j;
+	free(cache.path);
+	free(cache.buf);
+}
+
+static void sarif_location(FILE *out, const struct bg_loc *loc)
+{
+	fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+	bg_json__string(out, loc->file);
+	fputs("}", out);
+	if (loc->line)
+		fprintf(out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}", loc->line,
+			loc->col ? loc->col : 1);
+	fputs("}}", out);
+}
+
+static const char *sarif_level(enum bg_severity sev)
+{
+	return sev == BG_SEV_ERROR ? "error" : sev == BG_SEV_WARNING ? "warning" : "note";
+}
+
+void bg_diags__print_sarif(const struct bg_diags *ds, FILE *out, const char *version,
+			   const struct bg_rule_meta *rules, size_t nrules)
+{
+	size_t i, j, r;
+	bool first;
+
+	fputs("{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/"
+	      "schemas/sarif-schema-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
+	      "    \"tool\": {\"driver\": {\"name\": \"bpfgen\", \"version\": ", out);
+	bg_json__string(out, version);
+	fputs(", \"rules\": [", out);
+	for (r = 0; r < nrules; r++) {
+		fprintf(out, "%s\n      {\"id\": ", r ? "," : "");
+		bg_json__string(out, rules[r].id);
+		fputs(", \"shortDescription\": {\"text\": ", out);
+		bg_json__string(out, rules[r].summary);
+		fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+			sarif_level(rules[r].sev));
+	}
+	fputs("]}},\n    \"results\": [", out);
+	for (i = 0; i < ds->n; i++) {
+		const struct bg_diag *d = &ds->v[i];
+
+		fprintf(out, "%s\n      {\"ruleId\": ", i ? "," : "");
+		bg_json__string(out, d->rule ? d->rule : "clang");
+		for (r = 0; d->rule && r < nrules; r++)
+			if (!strcmp(rules[r].id, d->rule))
+				fprintf(out, ", \"ruleIndex\": %zu", r);
+		fprintf(out, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(d->sev));
+		/* notes without a place belong to the message */
+		{
+			size_t len = strlen(d->msg) + 1;
+			char *text;
+
+			for (j = 0; j < d->nnotes; j++)
+				if (!d->notes[j].loc.file)
+					len += strlen(d->notes[j].msg) + 2;
+			text = malloc(len);
+			if (text) {
+				strcpy(text, d->msg);
+				for (j = 0; j < d->nnotes; j++) {
+					if (d->notes[j].loc.file)
+						continue;
+					strcat(text, "\n");
+					strcat(text, d->notes[j].msg);
+				}
+			}
+			bg_json__string(out, text ? text : d->msg);
+			free(text);
+		}
+		fputs("}", out);
+		if (d->loc.file) {
+			fputs(", \"locations\": [", out);
+			sarif_location(out, &d->loc);
+			fputs("]", out);
+		}
+		first = true;
+		for (j = 0; j < d->nnotes; j++) {
+			if (!d->notes[j].loc.file)
+				continue;
+			fputs(first ? ", \"relatedLocations\": [" : ", ", out);
+			first = false;
+			fprintf(out, "{\"id\": %zu, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ", j);
+			bg_json__string(out, d->notes[j].loc.file);
+			fputs("}", out);
+			if (d->notes[j].loc.line)
+				fprintf(out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}",
+					d->notes[j].loc.line, d->notes[j].loc.col ? d->notes[j].loc.col : 1);
+			fputs("}, \"message\": {\"text\": ", out);
+			bg_json__string(out, d->notes[j].msg);
+			fputs("}}", out);
+		}
+		if (!first)
+			fputs("]", out);
+		fputs("}", out);
+	}
+	fputs("\n    ]\n  }]\n}\n", out);
 }

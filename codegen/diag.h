@@ -55,6 +55,24 @@ const char *bg_severity__name(enum bg_severity sev);
 
 /* Text like clang: "file:line:col: error: msg [rule]", the source line, a caret. */
 void bg_diags__print_text(const struct bg_diags *ds, FILE *out, int color);
+/* What SARIF says of each rule, from the rule table. */
+struct bg_rule_meta {
+	const char *id;
+	const char *summary;
+	enum bg_severity sev;
+};
+
+/*
+ * Drop the diagnostics from index FROM on that a "// bpfgen: ignore RULE..."
+ * comment waives: on the diagnostic's line, or alone on the line above. With
+ * no rule named, every rule is waived there.
+ */
+void bg_diags__drop_ignored(struct bg_diags *ds, size_t from);
+
+/* SARIF 2.1.0 for code scanning: one run, the rules, the results. */
+void bg_diags__print_sarif(const struct bg_diags *ds, FILE *out, const char *version,
+			   const struct bg_rule_meta *rules, size_t nrules);
+
 /* One JSON document: {"diagnostics": [...]} for all files. */
 void bg_diags__print_json(const struct bg_diags *ds, FILE *out);
 void bg_json__string(FILE *out, const char *s);

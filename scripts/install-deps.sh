@@ -2,7 +2,9 @@
 # Installs what bpfgen needs to build and test on Debian 12 (run as root).
 set -euo pipefail
 pkgs=(cmake make gcc pkg-config clang-14 llvm-14 libclang-14-dev libbpf-dev bpftool libelf-dev
-      zlib1g-dev libcriterion-dev iproute2)
+      zlib1g-dev libcriterion-dev iproute2 python3 python3-jsonschema)
+# npm fetches the SARIF schema for a test; most machines have it already
+command -v npm > /dev/null || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

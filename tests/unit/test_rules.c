@@ -278,3 +278,49 @@ Test(rules, werror_makes_warnings_errors)
 	cr_assert_eq(diags.n, 1);
 	assert_diag(0, "license-missing", 10, BG_SEV_ERROR);
 }
+
+static struct bg_func *func(const char *name, long long frame, bool is_static, bool noinline)
+{
+	struct bg_func *f = bg_model__add_func(m);
+
+	f->name = strdup(name);
+	f->loc = at(m->nfuncs * 10);
+	f->is_main_file = true;
+	f->is_static = is_static;
+	f->noinline = noinline;
+	f->frame = frame;
+	return f;
+}
+
+Test(rules, stack_one_frame_over_512)
+{
+	prog("xdp", "x", "struct xdp_md", 10);
+	m->funcs[0].frame = 520;
+	cr_assert_eq(run("stack-size"), 1);
+	assert_diag(0, "stack-size", 10, BG_SEV_ERROR);
+}
+
+Test(rules, stack_chain_of_calls_that_stay_calls)
+{
+	prog("xdp", "x", "struct xdp_md", 10);
+	m->funcs[0].frame = 200;
+	func("outer", 200, true, true);		/* __noinline: a frame of its own */
+	func("inner", 200, false, false);	/* global: a frame of its own */
+	call("x", "outer", 12, false);
+	call("outer", "inner", 22, false);
+	cr_assert_eq(run("stack-size"), 1);
+	assert_diag(0, "stack-size", 10, BG_SEV_ERROR);
+	cr_assert_eq(diags.v[0].nnotes, 4, "the chain, frame by frame, and the advice");
+}
+
+Test(rules, stack_inlined_helpers_share_the_frame)
+{
+	prog("xdp", "x", "struct xdp_md", 10);
+	m->funcs[0].frame = 200;
+	func("a", 200, true, false);	/* static: inlined, its frame merges into the caller's */
+	func("b", 200, true, false);
+	call("x", "a", 12, false);
+	call("x", "b", 13, false);
+	/* 200 + max(200, 200): under 512, even though the sum of all frames is 600 */
+	cr_assert_eq(run("stack-size"), 0);
+}

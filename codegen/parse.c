@@ -55,8 +55,13 @@ struct parse_state {
 	CXTranslationUnit tu;
 	CXFile main_file;
 	struct bg_func *func;	/* the function whose body is being walked */
+	int depth;		/* of the expression being lowered */
+	bool too_deep;		/* the body nests deeper than the flow rules follow */
 	int err;
 };
+
+/* Deeper than this, a body is not lowered: its flow rules are skipped, not guessed. */
+#define MAX_LOWER_DEPTH 256
 
 static char *cx_take(CXString s)
 {
@@ -879,6 +884,17 @@ static struct bg_val lower_call(struct parse_state *st, CXCursor call, struct bg
 	return v;
 }
 
+/* The value stored by an assignment: an integer constant is kept as one. */
+static struct bg_val lower_value(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
+{
+	long long n;
+
+	if (is_integer(clang_getCursorType(c)) && clang_getCursorKind(strip_expr(c)) != CXCursor_CallExpr &&
+	    const_value(c, &n))
+		return (struct bg_val){ .kind = BG_VAL_CONST, .call = -1, .off = n };
+	return lower_expr(st, c, seq, 0);
+}
+
 static struct bg_stmt *lower_branch(struct parse_state *st, CXCursor c, bool as_stmt)
 {
 	struct bg_stmt *seq = new_stmt(st, BG_ST_SEQ, clang_getNullCursor());
@@ -907,7 +923,7 @@ static struct bg_val lower_binop(struct parse_state *st, CXCursor c, struct bg_s
 	switch (op) {
 	case OP_ASSIGN:
 		var = local_var(st, k.v[0]);
-		r = lower_expr(st, k.v[1], seq, 0);
+		r = lower_value(st, k.v[1], seq);
 		if (var) {
 			s = new_stmt(st, BG_ST_ASSIGN, c);
 			if (s) {
@@ -1004,7 +1020,26 @@ generic:
 	return val_other;
 }
 
+static struct bg_val lower_expr_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq,
+				   int mode);
+
 static struct bg_val lower_expr(struct parse_state *st, CXCursor c, struct bg_stmt *seq, int mode)
+{
+	struct bg_val v;
+
+	if (st->err || st->too_deep || clang_Cursor_isNull(c))
+		return val_other;
+	if (st->depth >= MAX_LOWER_DEPTH) {
+		st->too_deep = true;
+		return val_other;
+	}
+	st->depth++;
+	v = lower_expr_at(st, c, seq, mode);
+	st->depth--;
+	return v;
+}
+
+static struct bg_val lower_expr_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq, int mode)
 {
 	struct bg_val v = val_other;
 	struct bg_stmt *s;
@@ -1013,11 +1048,6 @@ static struct bg_val lower_expr(struct parse_state *st, CXCursor c, struct bg_st
 	long long n;
 	char *var;
 
-	if (st->err || clang_Cursor_isNull(c))
-		return val_other;
-	if (!mode && is_integer(clang_getCursorType(c)) && clang_getCursorKind(c) != CXCursor_CallExpr &&
-	    const_value(c, &n))
-		return (struct bg_val){ .kind = BG_VAL_CONST, .call = -1, .off = n };
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_UnexposedExpr:
 	case CXCursor_ParenExpr:
@@ -1124,6 +1154,9 @@ struct var_names {
 	struct bg_cond *cond;
 };
 
+static void collect_vars(struct var_names *vn, CXCursor c);
+static void collect_vars_at(struct var_names *vn, CXCursor c);
+
 static void add_var(struct var_names *vn, char *name)
 {
 	char **v = bg_model__alloc(vn->st->m, (vn->cond->nvars + 1) * sizeof(*v));
@@ -1143,6 +1176,17 @@ static void add_var(struct var_names *vn, char *name)
  * only read through (p->x > 3, *p, p[i]) is not tested for NULL itself.
  */
 static void collect_vars(struct var_names *vn, CXCursor c)
+{
+	if (vn->st->depth >= MAX_LOWER_DEPTH) {
+		vn->st->too_deep = true;
+		return;
+	}
+	vn->st->depth++;
+	collect_vars_at(vn, c);
+	vn->st->depth--;
+}
+
+static void collect_vars_at(struct var_names *vn, CXCursor c)
 {
 	struct kids k;
 	char *name;
@@ -1200,7 +1244,23 @@ static bool is_null_const(CXCursor e)
 	return const_value(strip_expr(e), &v) && v == 0;
 }
 
+static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c);
+
 static struct bg_cond *lower_cond(struct parse_state *st, CXCursor c)
+{
+	struct bg_cond *cond;
+
+	if (st->depth >= MAX_LOWER_DEPTH) {
+		st->too_deep = true;
+		return new_cond(st, BG_COND_OTHER);
+	}
+	st->depth++;
+	cond = lower_cond_at(st, c);
+	st->depth--;
+	return cond;
+}
+
+static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c)
 {
 	struct bg_cond *cond = new_cond(st, BG_COND_OTHER);
 	struct var_names vn = { .st = st, .cond = cond };
@@ -1330,7 +1390,7 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 		clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(k.v[i])), NULL,
 					   NULL, NULL, &off);
 		if (off > name_off)
-			v = lower_expr(st, k.v[i], seq, 0);
+			v = lower_value(st, k.v[i], seq);
 		break;
 	}
 	s = new_stmt(st, BG_ST_ASSIGN, var);
@@ -1355,15 +1415,28 @@ static enum CXChildVisitResult lower_child(CXCursor c, CXCursor parent, CXClient
 	return la->st->err ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq);
+
 static void lower_stmt(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
+{
+	if (st->err || st->too_deep || clang_Cursor_isNull(c))
+		return;
+	if (st->depth >= MAX_LOWER_DEPTH) {
+		st->too_deep = true;
+		return;
+	}
+	st->depth++;
+	lower_stmt_at(st, c, seq);
+	st->depth--;
+}
+
+static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 {
 	struct bg_stmt *s, *body;
 	struct kids k;
 	struct bg_val v;
 	int i, n;
 
-	if (st->err || clang_Cursor_isNull(c))
-		return;
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_CompoundStmt:
 		clang_visitChildren(c, lower_child, &(struct lower_all){ st, seq });
@@ -1569,8 +1642,12 @@ static void add_function(struct parse_state *st, CXCursor fn)
 			body = k.v[i];
 	if (!clang_Cursor_isNull(body)) {
 		st->func = f;
+		st->depth = 0;
+		st->too_deep = false;
 		f->body = new_stmt(st, BG_ST_SEQ, body);
 		lower_stmt(st, body, f->body);
+		if (st->too_deep)
+			f->body = NULL;	/* half a body would make the flow rules guess */
 		st->func = NULL;
 	}
 

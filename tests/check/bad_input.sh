@@ -101,5 +101,18 @@ expect many-programs 1 "^many.c:7780:[0-9]+: error: .*'prog_7777'.*\[ctx-type\]$
 n=$(grep -c ': error:' out.txt)
 [ "$n" = 1 ] || { echo "FAIL many-programs: $n errors, expected 1"; fails=$((fails + 1)); }
 
+# an expression 20,000 terms deep: lowered no deeper than a bound, never a stack overflow
+{
+	printf '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n'
+	printf 'SEC("xdp") int prog(struct xdp_md *ctx)\n{\n\tint a = ctx->ingress_ifindex;\n\tint x = a'
+	i=0
+	while [ $i -lt 20000 ]; do
+		printf ' + a'
+		i=$((i + 1))
+	done
+	printf ';\n\treturn x & 1 ? XDP_PASS : XDP_DROP;\n}\nchar LICENSE[] SEC("license") = "GPL";\n'
+} > deep.c
+expect deep-expression 0 "" -- "$BPFGEN" check deep.c
+
 echo "$fails failed"
 [ "$fails" = 0 ]

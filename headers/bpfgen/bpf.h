@@ -1,0 +1,868 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * bpfgen/bpf.h: the typed layer over libbpf for BPF programs.
+ *
+ * Include after "vmlinux.h" or <linux/bpf.h> (docs/typed-layer.md is the
+ * contract). A program declared with BPFGEN_<TYPE>(name, ...) gets its libbpf
+ * section and its typed context together: the body receives `ctx`, a
+ * one-pointer struct distinct per program type, so an accessor of one type
+ * does not compile on another, and returns the action enum of its type. A map
+ * declared with BPFGEN_<MAP>(name, ...) is an ordinary BTF map plus accessors
+ * named after it with the key and value types baked in.
+ *
+ * Everything here expands to static __always_inline functions over plain
+ * libbpf calls, so a program compiles to the same instructions as its
+ * hand-written twin (bench/zero_overhead.sh measures it).
+ */
+#ifndef BPFGEN_BPF_H
+#define BPFGEN_BPF_H
+
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#ifndef __VMLINUX_H__
+#include <linux/bpf_perf_event.h>	/* struct bpf_perf_event_data */
+#endif
+
+/* Results that are an error to ignore: a lookup's NULL, an update's -errno. */
+#define __bpfgen_must_check __attribute__((warn_unused_result))
+/*
+ * The accessors a map macro defines land in the user's file, where -Wall
+ * would flag those the program does not call; so would the body's ctx.
+ */
+#define __bpfgen_unused __attribute__((unused))
+
+/*
+ * Actions. Each enumerator is redefined as a cast to its enum so that it keeps
+ * its enum type in C (where a bare enumerator is an int): returning a tc action
+ * from an XDP program is then an enum conversion, an error under -Werror.
+ */
+enum bpfgen_xdp_action {
+	BPFGEN_XDP_ABORTED = 0,
+	BPFGEN_XDP_DROP = 1,
+	BPFGEN_XDP_PASS = 2,
+	BPFGEN_XDP_TX = 3,
+	BPFGEN_XDP_REDIRECT = 4,
+};
+#define BPFGEN_XDP_ABORTED ((enum bpfgen_xdp_action)BPFGEN_XDP_ABORTED)
+#define BPFGEN_XDP_DROP ((enum bpfgen_xdp_action)BPFGEN_XDP_DROP)
+#define BPFGEN_XDP_PASS ((enum bpfgen_xdp_action)BPFGEN_XDP_PASS)
+#define BPFGEN_XDP_TX ((enum bpfgen_xdp_action)BPFGEN_XDP_TX)
+#define BPFGEN_XDP_REDIRECT ((enum bpfgen_xdp_action)BPFGEN_XDP_REDIRECT)
+
+/* The TC_ACT_* values of <linux/pkt_cls.h>. */
+enum bpfgen_tc_action {
+	BPFGEN_TC_UNSPEC = -1,
+	BPFGEN_TC_OK = 0,
+	BPFGEN_TC_RECLASSIFY = 1,
+	BPFGEN_TC_SHOT = 2,
+	BPFGEN_TC_PIPE = 3,
+	BPFGEN_TC_STOLEN = 4,
+	BPFGEN_TC_QUEUED = 5,
+	BPFGEN_TC_REPEAT = 6,
+	BPFGEN_TC_REDIRECT = 7,
+};
+#define BPFGEN_TC_UNSPEC ((enum bpfgen_tc_action)BPFGEN_TC_UNSPEC)
+#define BPFGEN_TC_OK ((enum bpfgen_tc_action)BPFGEN_TC_OK)
+#define BPFGEN_TC_RECLASSIFY ((enum bpfgen_tc_action)BPFGEN_TC_RECLASSIFY)
+#define BPFGEN_TC_SHOT ((enum bpfgen_tc_action)BPFGEN_TC_SHOT)
+#define BPFGEN_TC_PIPE ((enum bpfgen_tc_action)BPFGEN_TC_PIPE)
+#define BPFGEN_TC_STOLEN ((enum bpfgen_tc_action)BPFGEN_TC_STOLEN)
+#define BPFGEN_TC_QUEUED ((enum bpfgen_tc_action)BPFGEN_TC_QUEUED)
+#define BPFGEN_TC_REPEAT ((enum bpfgen_tc_action)BPFGEN_TC_REPEAT)
+#define BPFGEN_TC_REDIRECT ((enum bpfgen_tc_action)BPFGEN_TC_REDIRECT)
+
+/*
+ * Allow or deny, for cgroup_skb, cgroup sock/sock_addr/sockopt/sysctl/device,
+ * sock_ops, sk_msg, sk_skb verdicts and sk_lookup (SK_DROP/SK_PASS are 0/1).
+ */
+enum bpfgen_verdict {
+	BPFGEN_VERDICT_DROP = 0,
+	BPFGEN_VERDICT_PASS = 1,
+};
+#define BPFGEN_VERDICT_DROP ((enum bpfgen_verdict)BPFGEN_VERDICT_DROP)
+#define BPFGEN_VERDICT_PASS ((enum bpfgen_verdict)BPFGEN_VERDICT_PASS)
+
+/*
+ * Typed contexts: one const pointer to the kernel's context, wrapped in a
+ * struct of its own per program type. The pointer is const so that a field is
+ * written only through a setter, and only writable fields have one;
+ * bpfgen_<type>_raw(ctx) gives the plain pointer for helpers that want it.
+ */
+typedef struct bpfgen_xdp_ctx { const struct xdp_md *raw; } bpfgen_xdp_ctx;
+typedef struct bpfgen_tc_ctx { const struct __sk_buff *raw; } bpfgen_tc_ctx;
+typedef struct bpfgen_socket_filter_ctx { const struct __sk_buff *raw; } bpfgen_socket_filter_ctx;
+typedef struct bpfgen_cgroup_skb_ctx { const struct __sk_buff *raw; } bpfgen_cgroup_skb_ctx;
+typedef struct bpfgen_sk_skb_ctx { const struct __sk_buff *raw; } bpfgen_sk_skb_ctx;
+typedef struct bpfgen_cgroup_sock_ctx { const struct bpf_sock *raw; } bpfgen_cgroup_sock_ctx;
+typedef struct bpfgen_cgroup_sock_addr_ctx { const struct bpf_sock_addr *raw; } bpfgen_cgroup_sock_addr_ctx;
+typedef struct bpfgen_cgroup_sockopt_ctx { const struct bpf_sockopt *raw; } bpfgen_cgroup_sockopt_ctx;
+typedef struct bpfgen_cgroup_sysctl_ctx { const struct bpf_sysctl *raw; } bpfgen_cgroup_sysctl_ctx;
+typedef struct bpfgen_cgroup_device_ctx { const struct bpf_cgroup_dev_ctx *raw; } bpfgen_cgroup_device_ctx;
+typedef struct bpfgen_sock_ops_ctx { const struct bpf_sock_ops *raw; } bpfgen_sock_ops_ctx;
+typedef struct bpfgen_sk_msg_ctx { const struct sk_msg_md *raw; } bpfgen_sk_msg_ctx;
+typedef struct bpfgen_sk_lookup_ctx { const struct bpf_sk_lookup *raw; } bpfgen_sk_lookup_ctx;
+typedef struct bpfgen_kprobe_ctx { const struct pt_regs *raw; } bpfgen_kprobe_ctx;
+typedef struct bpfgen_uprobe_ctx { const struct pt_regs *raw; } bpfgen_uprobe_ctx;
+typedef struct bpfgen_tracepoint_ctx { const void *raw; } bpfgen_tracepoint_ctx;
+typedef struct bpfgen_raw_tracepoint_ctx { const struct bpf_raw_tracepoint_args *raw; } bpfgen_raw_tracepoint_ctx;
+typedef struct bpfgen_tp_btf_ctx { const unsigned long long *raw; } bpfgen_tp_btf_ctx;
+typedef struct bpfgen_fentry_ctx { const unsigned long long *raw; } bpfgen_fentry_ctx;
+typedef struct bpfgen_fexit_ctx { const unsigned long long *raw; } bpfgen_fexit_ctx;
+typedef struct bpfgen_lsm_ctx { const unsigned long long *raw; } bpfgen_lsm_ctx;
+typedef struct bpfgen_perf_event_ctx { const struct bpf_perf_event_data *raw; } bpfgen_perf_event_ctx;
+
+/*
+ * Any typed context, for the helpers that take the context as `void *`
+ * (perf event output, tail calls): every member is one pointer, so reading
+ * any of them gives the context pointer.
+ */
+typedef union bpfgen_any_ctx {
+	bpfgen_xdp_ctx xdp;
+	bpfgen_tc_ctx tc;
+	bpfgen_socket_filter_ctx socket_filter;
+	bpfgen_cgroup_skb_ctx cgroup_skb;
+	bpfgen_sk_skb_ctx sk_skb;
+	bpfgen_cgroup_sock_ctx cgroup_sock;
+	bpfgen_cgroup_sock_addr_ctx cgroup_sock_addr;
+	bpfgen_cgroup_sockopt_ctx cgroup_sockopt;
+	bpfgen_cgroup_sysctl_ctx cgroup_sysctl;
+	bpfgen_cgroup_device_ctx cgroup_device;
+	bpfgen_sock_ops_ctx sock_ops;
+	bpfgen_sk_msg_ctx sk_msg;
+	bpfgen_sk_lookup_ctx sk_lookup;
+	bpfgen_kprobe_ctx kprobe;
+	bpfgen_uprobe_ctx uprobe;
+	bpfgen_tracepoint_ctx tracepoint;
+	bpfgen_raw_tracepoint_ctx raw_tracepoint;
+	bpfgen_tp_btf_ctx tp_btf;
+	bpfgen_fentry_ctx fentry;
+	bpfgen_fexit_ctx fexit;
+	bpfgen_lsm_ctx lsm;
+	bpfgen_perf_event_ctx perf_event;
+} __attribute__((transparent_union)) bpfgen_any_ctx;
+
+static __always_inline void *bpfgen_raw(bpfgen_any_ctx ctx)
+{
+	return (void *)ctx.xdp.raw;
+}
+
+/* ---- program declarations ------------------------------------------------ */
+
+/*
+ * The macro is the entry function libbpf sees (section SEC, the kernel's
+ * RAW_T *ctx) and the head of the always-inline body the user writes after
+ * it; the entry calls the body with the typed context and returns its action
+ * as the int the kernel reads. The body's return type is the action enum.
+ */
+#define ___bpfgen_prog(sec, raw_t, ctx_t, ret_t, name)				\
+	static __always_inline ret_t ___bpfgen_body_##name(ctx_t ctx);		\
+	SEC(sec) int name(raw_t *ctx)						\
+	{									\
+		return ___bpfgen_body_##name((ctx_t){ ctx });			\
+	}									\
+	static __always_inline ret_t ___bpfgen_body_##name(ctx_t ctx __bpfgen_unused)
+
+#define BPFGEN_XDP(name) \
+	___bpfgen_prog("xdp", struct xdp_md, bpfgen_xdp_ctx, enum bpfgen_xdp_action, name)
+#define BPFGEN_TC(name) \
+	___bpfgen_prog("tc", struct __sk_buff, bpfgen_tc_ctx, enum bpfgen_tc_action, name)
+/* A socket filter returns how many bytes of the packet to keep: 0 drops it. */
+#define BPFGEN_SOCKET_FILTER(name) \
+	___bpfgen_prog("socket", struct __sk_buff, bpfgen_socket_filter_ctx, __u32, name)
+#define BPFGEN_CGROUP_SKB_INGRESS(name) \
+	___bpfgen_prog("cgroup_skb/ingress", struct __sk_buff, bpfgen_cgroup_skb_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_CGROUP_SKB_EGRESS(name) \
+	___bpfgen_prog("cgroup_skb/egress", struct __sk_buff, bpfgen_cgroup_skb_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_CGROUP_SOCK(name) \
+	___bpfgen_prog("cgroup/sock_create", struct bpf_sock, bpfgen_cgroup_sock_ctx, enum bpfgen_verdict, name)
+/* HOOK: "connect4", "bind6", "sendmsg4", "recvmsg6", "getpeername4", ... */
+#define BPFGEN_CGROUP_SOCK_ADDR(name, hook) \
+	___bpfgen_prog("cgroup/" hook, struct bpf_sock_addr, bpfgen_cgroup_sock_addr_ctx, enum bpfgen_verdict, name)
+/* HOOK: "getsockopt" or "setsockopt" */
+#define BPFGEN_CGROUP_SOCKOPT(name, hook) \
+	___bpfgen_prog("cgroup/" hook, struct bpf_sockopt, bpfgen_cgroup_sockopt_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_CGROUP_SYSCTL(name) \
+	___bpfgen_prog("cgroup/sysctl", struct bpf_sysctl, bpfgen_cgroup_sysctl_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_CGROUP_DEVICE(name) \
+	___bpfgen_prog("cgroup/dev", struct bpf_cgroup_dev_ctx, bpfgen_cgroup_device_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_SOCK_OPS(name) \
+	___bpfgen_prog("sockops", struct bpf_sock_ops, bpfgen_sock_ops_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_SK_MSG(name) \
+	___bpfgen_prog("sk_msg", struct sk_msg_md, bpfgen_sk_msg_ctx, enum bpfgen_verdict, name)
+/*
+ * KIND: "stream_verdict", "stream_parser" or "verdict". A parser returns a
+ * length, not a verdict: declare it with BPFGEN_SK_SKB_PARSER.
+ */
+#define BPFGEN_SK_SKB(name, kind) \
+	___bpfgen_prog("sk_skb/" kind, struct __sk_buff, bpfgen_sk_skb_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_SK_SKB_PARSER(name) \
+	___bpfgen_prog("sk_skb/stream_parser", struct __sk_buff, bpfgen_sk_skb_ctx, int, name)
+#define BPFGEN_SK_LOOKUP(name) \
+	___bpfgen_prog("sk_lookup", struct bpf_sk_lookup, bpfgen_sk_lookup_ctx, enum bpfgen_verdict, name)
+#define BPFGEN_PERF_EVENT(name) \
+	___bpfgen_prog("perf_event", struct bpf_perf_event_data, bpfgen_perf_event_ctx, int, name)
+
+/*
+ * Tracing programs also receive their arguments as typed parameters, declared
+ * in the macro (`BPFGEN_KPROBE(name, "do_unlinkat", int dfd, struct filename *f)`),
+ * as libbpf's BPF_KPROBE and BPF_PROG do. Their bodies return int.
+ */
+#define ___bpfgen_nth(_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, n, ...) n
+#define ___bpfgen_narg(...) \
+	___bpfgen_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define ___bpfgen_cat2(a, b) a##b
+#define ___bpfgen_cat(a, b) ___bpfgen_cat2(a, b)
+
+/* ", arg0, arg1, ..." for N arguments, each fetched by GET(c, i). */
+#define ___bpfgen_a0(get, c)
+#define ___bpfgen_a1(get, c) , get(c, 0)
+#define ___bpfgen_a2(get, c) ___bpfgen_a1(get, c), get(c, 1)
+#define ___bpfgen_a3(get, c) ___bpfgen_a2(get, c), get(c, 2)
+#define ___bpfgen_a4(get, c) ___bpfgen_a3(get, c), get(c, 3)
+#define ___bpfgen_a5(get, c) ___bpfgen_a4(get, c), get(c, 4)
+#define ___bpfgen_a6(get, c) ___bpfgen_a5(get, c), get(c, 5)
+#define ___bpfgen_a7(get, c) ___bpfgen_a6(get, c), get(c, 6)
+#define ___bpfgen_a8(get, c) ___bpfgen_a7(get, c), get(c, 7)
+#define ___bpfgen_a9(get, c) ___bpfgen_a8(get, c), get(c, 8)
+#define ___bpfgen_a10(get, c) ___bpfgen_a9(get, c), get(c, 9)
+#define ___bpfgen_a11(get, c) ___bpfgen_a10(get, c), get(c, 10)
+#define ___bpfgen_a12(get, c) ___bpfgen_a11(get, c), get(c, 11)
+#define ___bpfgen_args(get, c, args...) \
+	___bpfgen_cat(___bpfgen_a, ___bpfgen_narg(args))(get, c)
+
+/* The getters: a register of pt_regs, a word of the BTF-typed u64 array. */
+#define ___bpfgen_reg_0(c) PT_REGS_PARM1(c)
+#define ___bpfgen_reg_1(c) PT_REGS_PARM2(c)
+#define ___bpfgen_reg_2(c) PT_REGS_PARM3(c)
+#define ___bpfgen_reg_3(c) PT_REGS_PARM4(c)
+#define ___bpfgen_reg_4(c) PT_REGS_PARM5(c)
+#define ___bpfgen_get_reg(c, i) (void *)___bpfgen_reg_##i(c)
+#define ___bpfgen_get_word(c, i) (void *)(c)[i]
+#define ___bpfgen_get_raw_tp(c, i) (void *)(c)->args[i]
+#define ___bpfgen_get_ret(c, i) (void *)PT_REGS_RC(c)
+
+/*
+ * Arguments are passed as `void *` like libbpf does, which converts to the
+ * integer or pointer type of each declared parameter; -Wint-conversion is
+ * silenced for that call only.
+ */
+#define ___bpfgen_trace_prog(sec, raw_t, ctx_t, get, name, args...)		\
+	static __always_inline int ___bpfgen_body_##name(ctx_t ctx, ##args);	\
+	SEC(sec) int name(raw_t *ctx)						\
+	{									\
+		_Pragma("GCC diagnostic push")					\
+		_Pragma("GCC diagnostic ignored \"-Wint-conversion\"")		\
+		return ___bpfgen_body_##name((ctx_t){ ctx }			\
+			___bpfgen_args(get, ctx, args));			\
+		_Pragma("GCC diagnostic pop")					\
+	}									\
+	static __always_inline int ___bpfgen_body_##name(ctx_t ctx __bpfgen_unused, ##args)
+
+/* At most 5 arguments (the registers bpf_tracing.h names on every arch). */
+#define BPFGEN_KPROBE(name, func, args...) \
+	___bpfgen_trace_prog("kprobe/" func, struct pt_regs, bpfgen_kprobe_ctx, ___bpfgen_get_reg, name, ##args)
+/* ARGS: nothing, or one parameter that receives the return value. */
+#define BPFGEN_KRETPROBE(name, func, args...) \
+	___bpfgen_trace_prog("kretprobe/" func, struct pt_regs, bpfgen_kprobe_ctx, ___bpfgen_get_ret, name, ##args)
+/* TARGET: "path:function", e.g. "/bin/bash:readline"; "" to attach by hand. */
+#define BPFGEN_UPROBE(name, target, args...) \
+	___bpfgen_trace_prog("uprobe/" target, struct pt_regs, bpfgen_uprobe_ctx, ___bpfgen_get_reg, name, ##args)
+#define BPFGEN_URETPROBE(name, target, args...) \
+	___bpfgen_trace_prog("uretprobe/" target, struct pt_regs, bpfgen_uprobe_ctx, ___bpfgen_get_ret, name, ##args)
+#define BPFGEN_RAW_TRACEPOINT(name, tp, args...) \
+	___bpfgen_trace_prog("raw_tp/" tp, struct bpf_raw_tracepoint_args, bpfgen_raw_tracepoint_ctx, ___bpfgen_get_raw_tp, name, ##args)
+#define BPFGEN_TP_BTF(name, tp, args...) \
+	___bpfgen_trace_prog("tp_btf/" tp, unsigned long long, bpfgen_tp_btf_ctx, ___bpfgen_get_word, name, ##args)
+#define BPFGEN_FENTRY(name, func, args...) \
+	___bpfgen_trace_prog("fentry/" func, unsigned long long, bpfgen_fentry_ctx, ___bpfgen_get_word, name, ##args)
+/* ARGS: the function's parameters, then one for its return value. */
+#define BPFGEN_FEXIT(name, func, args...) \
+	___bpfgen_trace_prog("fexit/" func, unsigned long long, bpfgen_fexit_ctx, ___bpfgen_get_word, name, ##args)
+/* The body returns 0 to allow, a negative errno to deny. */
+#define BPFGEN_LSM(name, hook, args...) \
+	___bpfgen_trace_prog("lsm/" hook, unsigned long long, bpfgen_lsm_ctx, ___bpfgen_get_word, name, ##args)
+
+/*
+ * A tracepoint's body receives `ctx` and `args`, the record of the event as
+ * TYPE (struct trace_event_raw_<event> of vmlinux.h, or the user's own).
+ */
+#define BPFGEN_TRACEPOINT(name, category, event, type)				\
+	static __always_inline int ___bpfgen_body_##name(bpfgen_tracepoint_ctx ctx, \
+							 const type *args);	\
+	SEC("tracepoint/" category "/" event) int name(type *ctx)		\
+	{									\
+		return ___bpfgen_body_##name((bpfgen_tracepoint_ctx){ ctx }, ctx); \
+	}									\
+	static __always_inline int ___bpfgen_body_##name(bpfgen_tracepoint_ctx ctx __bpfgen_unused, \
+							 const type *args)
+
+/* ---- context accessors --------------------------------------------------- */
+
+#define ___bpfgen_get(ctx_t, prefix, field, type)				\
+	static __always_inline type bpfgen_##prefix##_##field(ctx_t ctx)	\
+	{									\
+		return ctx.raw->field;						\
+	}
+#define ___bpfgen_set(ctx_t, prefix, field, type)				\
+	static __always_inline void bpfgen_##prefix##_set_##field(ctx_t ctx, type v) \
+	{									\
+		bpfgen_##prefix##_raw(ctx)->field = v;				\
+	}
+#define ___bpfgen_getset(ctx_t, prefix, field, type) \
+	___bpfgen_get(ctx_t, prefix, field, type) ___bpfgen_set(ctx_t, prefix, field, type)
+#define ___bpfgen_raw(ctx_t, prefix, raw_t)					\
+	static __always_inline raw_t *bpfgen_##prefix##_raw(ctx_t ctx)		\
+	{									\
+		return (raw_t *)ctx.raw;					\
+	}
+
+/* xdp: every field is read-only. */
+___bpfgen_raw(bpfgen_xdp_ctx, xdp, struct xdp_md)
+___bpfgen_get(bpfgen_xdp_ctx, xdp, ingress_ifindex, __u32)
+___bpfgen_get(bpfgen_xdp_ctx, xdp, rx_queue_index, __u32)
+static __always_inline void *bpfgen_xdp_data(bpfgen_xdp_ctx ctx)
+{
+	return (void *)(long)ctx.raw->data;
+}
+static __always_inline void *bpfgen_xdp_data_end(bpfgen_xdp_ctx ctx)
+{
+	return (void *)(long)ctx.raw->data_end;
+}
+/*
+ * data_end - data. The empty asm makes the difference opaque, so that clang
+ * cannot reassociate it into the arithmetic around it (x - data + data_end),
+ * which the verifier refuses as arithmetic on packet pointers.
+ */
+static __always_inline __u32 bpfgen_xdp_len(bpfgen_xdp_ctx ctx)
+{
+	__u32 len = ctx.raw->data_end - ctx.raw->data;
+
+	asm("" : "+r"(len));
+	return len;
+}
+
+/* tc: the fields the kernel lets a tc program write have setters. */
+___bpfgen_raw(bpfgen_tc_ctx, tc, struct __sk_buff)
+___bpfgen_get(bpfgen_tc_ctx, tc, len, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, pkt_type, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, protocol, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, vlan_present, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, vlan_tci, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, ifindex, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, ingress_ifindex, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, hash, __u32)
+___bpfgen_get(bpfgen_tc_ctx, tc, gso_size, __u32)
+___bpfgen_getset(bpfgen_tc_ctx, tc, mark, __u32)
+___bpfgen_getset(bpfgen_tc_ctx, tc, priority, __u32)
+___bpfgen_getset(bpfgen_tc_ctx, tc, queue_mapping, __u32)
+___bpfgen_getset(bpfgen_tc_ctx, tc, tc_index, __u32)
+___bpfgen_getset(bpfgen_tc_ctx, tc, tc_classid, __u32)
+___bpfgen_getset(bpfgen_tc_ctx, tc, tstamp, __u64)
+
+/* socket filter: reads only, and the control buffer; no direct packet access. */
+___bpfgen_raw(bpfgen_socket_filter_ctx, socket_filter, struct __sk_buff)
+___bpfgen_get(bpfgen_socket_filter_ctx, socket_filter, len, __u32)
+___bpfgen_get(bpfgen_socket_filter_ctx, socket_filter, pkt_type, __u32)
+___bpfgen_get(bpfgen_socket_filter_ctx, socket_filter, protocol, __u32)
+___bpfgen_get(bpfgen_socket_filter_ctx, socket_filter, ifindex, __u32)
+___bpfgen_get(bpfgen_socket_filter_ctx, socket_filter, mark, __u32)
+___bpfgen_get(bpfgen_socket_filter_ctx, socket_filter, priority, __u32)
+
+/* cgroup_skb */
+___bpfgen_raw(bpfgen_cgroup_skb_ctx, cgroup_skb, struct __sk_buff)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, len, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, pkt_type, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, protocol, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, ifindex, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, family, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, remote_ip4, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, local_ip4, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, remote_port, __u32)
+___bpfgen_get(bpfgen_cgroup_skb_ctx, cgroup_skb, local_port, __u32)
+___bpfgen_getset(bpfgen_cgroup_skb_ctx, cgroup_skb, mark, __u32)
+___bpfgen_getset(bpfgen_cgroup_skb_ctx, cgroup_skb, priority, __u32)
+
+/* sk_skb */
+___bpfgen_raw(bpfgen_sk_skb_ctx, sk_skb, struct __sk_buff)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, len, __u32)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, protocol, __u32)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, family, __u32)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, remote_ip4, __u32)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, local_ip4, __u32)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, remote_port, __u32)
+___bpfgen_get(bpfgen_sk_skb_ctx, sk_skb, local_port, __u32)
+___bpfgen_getset(bpfgen_sk_skb_ctx, sk_skb, priority, __u32)
+___bpfgen_getset(bpfgen_sk_skb_ctx, sk_skb, tc_index, __u32)
+
+/* cgroup/sock_create */
+___bpfgen_raw(bpfgen_cgroup_sock_ctx, cgroup_sock, struct bpf_sock)
+___bpfgen_get(bpfgen_cgroup_sock_ctx, cgroup_sock, family, __u32)
+___bpfgen_get(bpfgen_cgroup_sock_ctx, cgroup_sock, type, __u32)
+___bpfgen_get(bpfgen_cgroup_sock_ctx, cgroup_sock, protocol, __u32)
+___bpfgen_getset(bpfgen_cgroup_sock_ctx, cgroup_sock, bound_dev_if, __u32)
+___bpfgen_getset(bpfgen_cgroup_sock_ctx, cgroup_sock, mark, __u32)
+___bpfgen_getset(bpfgen_cgroup_sock_ctx, cgroup_sock, priority, __u32)
+
+/* cgroup sock_addr hooks; msg_src_ip4 is writable in sendmsg4 only. */
+___bpfgen_raw(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, struct bpf_sock_addr)
+___bpfgen_get(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, user_family, __u32)
+___bpfgen_get(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, family, __u32)
+___bpfgen_get(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, type, __u32)
+___bpfgen_get(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, protocol, __u32)
+___bpfgen_getset(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, user_ip4, __u32)
+___bpfgen_getset(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, user_port, __u32)
+___bpfgen_getset(bpfgen_cgroup_sock_addr_ctx, cgroup_sock_addr, msg_src_ip4, __u32)
+
+/* cgroup get/setsockopt */
+___bpfgen_raw(bpfgen_cgroup_sockopt_ctx, cgroup_sockopt, struct bpf_sockopt)
+___bpfgen_get(bpfgen_cgroup_sockopt_ctx, cgroup_sockopt, level, __s32)
+___bpfgen_get(bpfgen_cgroup_sockopt_ctx, cgroup_sockopt, optname, __s32)
+___bpfgen_getset(bpfgen_cgroup_sockopt_ctx, cgroup_sockopt, optlen, __s32)
+___bpfgen_getset(bpfgen_cgroup_sockopt_ctx, cgroup_sockopt, retval, __s32)
+static __always_inline void *bpfgen_cgroup_sockopt_optval(bpfgen_cgroup_sockopt_ctx ctx)
+{
+	return ctx.raw->optval;
+}
+static __always_inline void *bpfgen_cgroup_sockopt_optval_end(bpfgen_cgroup_sockopt_ctx ctx)
+{
+	return ctx.raw->optval_end;
+}
+
+/* cgroup/sysctl */
+___bpfgen_raw(bpfgen_cgroup_sysctl_ctx, cgroup_sysctl, struct bpf_sysctl)
+___bpfgen_get(bpfgen_cgroup_sysctl_ctx, cgroup_sysctl, write, __u32)
+___bpfgen_getset(bpfgen_cgroup_sysctl_ctx, cgroup_sysctl, file_pos, __u32)
+
+/* cgroup/dev: all read-only; access_type is (access << 16) | device type. */
+___bpfgen_raw(bpfgen_cgroup_device_ctx, cgroup_device, struct bpf_cgroup_dev_ctx)
+___bpfgen_get(bpfgen_cgroup_device_ctx, cgroup_device, access_type, __u32)
+___bpfgen_get(bpfgen_cgroup_device_ctx, cgroup_device, major, __u32)
+___bpfgen_get(bpfgen_cgroup_device_ctx, cgroup_device, minor, __u32)
+
+/* sockops */
+___bpfgen_raw(bpfgen_sock_ops_ctx, sock_ops, struct bpf_sock_ops)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, op, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, family, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, remote_ip4, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, local_ip4, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, remote_port, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, local_port, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, srtt_us, __u32)
+___bpfgen_getset(bpfgen_sock_ops_ctx, sock_ops, reply, __u32)
+
+/* sk_msg */
+___bpfgen_raw(bpfgen_sk_msg_ctx, sk_msg, struct sk_msg_md)
+___bpfgen_get(bpfgen_sk_msg_ctx, sk_msg, family, __u32)
+___bpfgen_get(bpfgen_sk_msg_ctx, sk_msg, remote_ip4, __u32)
+___bpfgen_get(bpfgen_sk_msg_ctx, sk_msg, local_ip4, __u32)
+___bpfgen_get(bpfgen_sk_msg_ctx, sk_msg, remote_port, __u32)
+___bpfgen_get(bpfgen_sk_msg_ctx, sk_msg, local_port, __u32)
+___bpfgen_get(bpfgen_sk_msg_ctx, sk_msg, size, __u32)
+
+/* sk_lookup: all read-only; the socket is chosen with bpf_sk_assign(). */
+___bpfgen_raw(bpfgen_sk_lookup_ctx, sk_lookup, struct bpf_sk_lookup)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, family, __u32)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, protocol, __u32)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, remote_ip4, __u32)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, local_ip4, __u32)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, remote_port, __u32)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, local_port, __u32)
+___bpfgen_get(bpfgen_sk_lookup_ctx, sk_lookup, ingress_ifindex, __u32)
+
+/* tracing: the context pointer for helpers; the fields are the arguments. */
+___bpfgen_raw(bpfgen_kprobe_ctx, kprobe, struct pt_regs)
+___bpfgen_raw(bpfgen_uprobe_ctx, uprobe, struct pt_regs)
+___bpfgen_raw(bpfgen_tracepoint_ctx, tracepoint, void)
+___bpfgen_raw(bpfgen_raw_tracepoint_ctx, raw_tracepoint, struct bpf_raw_tracepoint_args)
+___bpfgen_raw(bpfgen_tp_btf_ctx, tp_btf, unsigned long long)
+___bpfgen_raw(bpfgen_fentry_ctx, fentry, unsigned long long)
+___bpfgen_raw(bpfgen_fexit_ctx, fexit, unsigned long long)
+___bpfgen_raw(bpfgen_lsm_ctx, lsm, unsigned long long)
+
+/* perf_event */
+___bpfgen_raw(bpfgen_perf_event_ctx, perf_event, struct bpf_perf_event_data)
+___bpfgen_get(bpfgen_perf_event_ctx, perf_event, sample_period, __u64)
+___bpfgen_get(bpfgen_perf_event_ctx, perf_event, addr, __u64)
+
+/* ---- packet access -------------------------------------------------------- */
+
+static __always_inline void *___bpfgen_skb_data(const struct __sk_buff *skb)
+{
+	return (void *)(long)skb->data;
+}
+static __always_inline void *___bpfgen_skb_data_end(const struct __sk_buff *skb)
+{
+	return (void *)(long)skb->data_end;
+}
+static __always_inline void *___bpfgen_tc_data(bpfgen_tc_ctx ctx) { return ___bpfgen_skb_data(ctx.raw); }
+static __always_inline void *___bpfgen_tc_data_end(bpfgen_tc_ctx ctx) { return ___bpfgen_skb_data_end(ctx.raw); }
+static __always_inline void *___bpfgen_cgroup_skb_data(bpfgen_cgroup_skb_ctx ctx) { return ___bpfgen_skb_data(ctx.raw); }
+static __always_inline void *___bpfgen_cgroup_skb_data_end(bpfgen_cgroup_skb_ctx ctx) { return ___bpfgen_skb_data_end(ctx.raw); }
+static __always_inline void *___bpfgen_sk_skb_data(bpfgen_sk_skb_ctx ctx) { return ___bpfgen_skb_data(ctx.raw); }
+static __always_inline void *___bpfgen_sk_skb_data_end(bpfgen_sk_skb_ctx ctx) { return ___bpfgen_skb_data_end(ctx.raw); }
+
+/*
+ * The packet's first and one-past-last byte. Socket filters have no direct
+ * packet access (the kernel refuses skb->data there): use bpfgen_load_bytes().
+ */
+#define bpfgen_data(ctx) _Generic((ctx),				\
+	bpfgen_xdp_ctx: bpfgen_xdp_data,				\
+	bpfgen_tc_ctx: ___bpfgen_tc_data,				\
+	bpfgen_cgroup_skb_ctx: ___bpfgen_cgroup_skb_data,		\
+	bpfgen_sk_skb_ctx: ___bpfgen_sk_skb_data)(ctx)
+#define bpfgen_data_end(ctx) _Generic((ctx),				\
+	bpfgen_xdp_ctx: bpfgen_xdp_data_end,				\
+	bpfgen_tc_ctx: ___bpfgen_tc_data_end,				\
+	bpfgen_cgroup_skb_ctx: ___bpfgen_cgroup_skb_data_end,		\
+	bpfgen_sk_skb_ctx: ___bpfgen_sk_skb_data_end)(ctx)
+
+static __always_inline void *___bpfgen_ptr_at(void *data, void *data_end, __u64 offset, __u64 size)
+{
+	void *p = data + offset;
+
+	if (p + size > data_end)
+		return NULL;
+	/*
+	 * The packet is never at address 0: saying so lets the caller's NULL
+	 * test fold into the bounds test, as in the hand-written idiom.
+	 */
+	__builtin_assume(p != NULL);
+	return p;
+}
+
+/* TYPE * at OFFSET into the packet, NULL when OFFSET + sizeof(TYPE) > data_end. */
+#define bpfgen_ptr_at(ctx, offset, type) \
+	((type *)___bpfgen_ptr_at(bpfgen_data(ctx), bpfgen_data_end(ctx), (offset), sizeof(type)))
+
+static __always_inline __bpfgen_must_check long
+___bpfgen_skb_load_bytes(const void *skb, __u32 offset, void *to, __u32 len)
+{
+	return bpf_skb_load_bytes(skb, offset, to, len);
+}
+
+/*
+ * Copy sizeof(*TO) bytes at OFFSET into *TO (any __sk_buff program): 0 or
+ * -errno. TO must be a pointer: an array would decay and copy one element.
+ */
+#define bpfgen_load_bytes(ctx, offset, to) ({					\
+	_Static_assert(__builtin_types_compatible_p(__typeof__(to),		\
+						    __typeof__(&(to)[0])),	\
+		       "bpfgen_load_bytes: pass a pointer (&buf for an array)");	\
+	_Generic((ctx),								\
+		bpfgen_tc_ctx: ___bpfgen_skb_load_bytes,			\
+		bpfgen_socket_filter_ctx: ___bpfgen_skb_load_bytes,		\
+		bpfgen_cgroup_skb_ctx: ___bpfgen_skb_load_bytes,		\
+		bpfgen_sk_skb_ctx: ___bpfgen_skb_load_bytes)((ctx).raw, (offset), (to), sizeof(*(to))); \
+})
+
+/* tc redirect to another interface: BPFGEN_TC_REDIRECT, or BPFGEN_TC_SHOT on error. */
+static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, __u64 flags)
+{
+	return bpf_redirect(ifindex, flags);
+}
+
+/* ---- typed maps ------------------------------------------------------------ */
+
+/* lookup, update and delete with the key and value types of map NAME. */
+#define ___bpfgen_kv_access(name, key_type, value_type)				\
+	static __always_inline __bpfgen_unused __bpfgen_must_check value_type *	\
+	name##_lookup(const key_type *key)				\
+	{									\
+		return bpf_map_lookup_elem(&name, key);				\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_update(const key_type *key,				\
+		      const value_type *val, __u64 flags)		\
+	{									\
+		return bpf_map_update_elem(&name, key, val, flags);		\
+	}
+#define ___bpfgen_kv_delete(name, key_type)					\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_delete(const key_type *key)				\
+	{									\
+		return bpf_map_delete_elem(&name, key);				\
+	}
+
+#define ___bpfgen_kv_map(name, map_type, key_type, value_type, max)		\
+	struct {								\
+		__uint(type, map_type);						\
+		__uint(max_entries, max);					\
+		__type(key, key_type);						\
+		__type(value, value_type);					\
+	} name SEC(".maps");							\
+	___bpfgen_kv_access(name, key_type, value_type)				\
+	___bpfgen_kv_delete(name, key_type)
+
+#define BPFGEN_HASH(name, key_type, value_type, max) \
+	___bpfgen_kv_map(name, BPF_MAP_TYPE_HASH, key_type, value_type, max)
+#define BPFGEN_LRU_HASH(name, key_type, value_type, max) \
+	___bpfgen_kv_map(name, BPF_MAP_TYPE_LRU_HASH, key_type, value_type, max)
+/* per-CPU maps: lookup returns this CPU's value */
+#define BPFGEN_PERCPU_HASH(name, key_type, value_type, max) \
+	___bpfgen_kv_map(name, BPF_MAP_TYPE_PERCPU_HASH, key_type, value_type, max)
+#define BPFGEN_LRU_PERCPU_HASH(name, key_type, value_type, max) \
+	___bpfgen_kv_map(name, BPF_MAP_TYPE_LRU_PERCPU_HASH, key_type, value_type, max)
+
+/* Arrays have __u32 keys and no delete (the kernel refuses it). */
+#define ___bpfgen_array_map(name, map_type, value_type, max)			\
+	struct {								\
+		__uint(type, map_type);						\
+		__uint(max_entries, max);					\
+		__type(key, __u32);						\
+		__type(value, value_type);					\
+	} name SEC(".maps");							\
+	___bpfgen_kv_access(name, __u32, value_type)
+#define BPFGEN_ARRAY(name, value_type, max) \
+	___bpfgen_array_map(name, BPF_MAP_TYPE_ARRAY, value_type, max)
+#define BPFGEN_PERCPU_ARRAY(name, value_type, max) \
+	___bpfgen_array_map(name, BPF_MAP_TYPE_PERCPU_ARRAY, value_type, max)
+
+/* KEY_TYPE starts with the __u32 prefix length in bits, then the data. */
+#define BPFGEN_LPM_TRIE(name, key_type, value_type, max)			\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);				\
+		__uint(max_entries, max);					\
+		__uint(map_flags, BPF_F_NO_PREALLOC);				\
+		__type(key, key_type);						\
+		__type(value, value_type);					\
+	} name SEC(".maps");							\
+	___bpfgen_kv_access(name, key_type, value_type)				\
+	___bpfgen_kv_delete(name, key_type)
+
+/* push/pop/peek: 0 or -errno (-ENOENT when empty, -E2BIG when full). */
+#define ___bpfgen_push_pop(name, value_type)					\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_push(const value_type *v, __u64 flags)		\
+	{									\
+		return bpf_map_push_elem(&name, v, flags);			\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_pop(value_type *out)					\
+	{									\
+		return bpf_map_pop_elem(&name, out);				\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_peek(value_type *out)				\
+	{									\
+		return bpf_map_peek_elem(&name, out);				\
+	}
+#define ___bpfgen_queue_map(name, map_type, value_type, max)			\
+	struct {								\
+		__uint(type, map_type);						\
+		__uint(max_entries, max);					\
+		__type(value, value_type);					\
+	} name SEC(".maps");							\
+	___bpfgen_push_pop(name, value_type)
+#define BPFGEN_QUEUE(name, value_type, max) \
+	___bpfgen_queue_map(name, BPF_MAP_TYPE_QUEUE, value_type, max)
+#define BPFGEN_STACK(name, value_type, max) \
+	___bpfgen_queue_map(name, BPF_MAP_TYPE_STACK, value_type, max)
+
+/* push adds a value; peek is 0 when the value may be in the set, -ENOENT if not. */
+#define BPFGEN_BLOOM_FILTER(name, value_type, max, nr_hashes)			\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_BLOOM_FILTER);			\
+		__uint(max_entries, max);					\
+		__uint(map_extra, nr_hashes);					\
+		__type(value, value_type);					\
+	} name SEC(".maps");							\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_push(const value_type *v, __u64 flags)		\
+	{									\
+		return bpf_map_push_elem(&name, v, flags);			\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_peek(const value_type *v)				\
+	{									\
+		return bpf_map_peek_elem(&name, (void *)v);			\
+	}
+
+/*
+ * Event maps also define bpfgen_event__NAME, a weak pointer to EVENT_TYPE in
+ * .bss that no code uses: it puts the event type into the object's BTF, where
+ * `bpfgen gen` reads it to type the userspace callback.
+ */
+#define BPFGEN_RINGBUF(name, event_type, size_bytes)				\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_RINGBUF);				\
+		__uint(max_entries, size_bytes);				\
+	} name SEC(".maps");							\
+	event_type *bpfgen_event__##name __attribute__((weak));			\
+	static __always_inline __bpfgen_unused __bpfgen_must_check event_type *			\
+	name##_reserve(void)							\
+	{									\
+		return bpf_ringbuf_reserve(&name, sizeof(event_type), 0);	\
+	}									\
+	static __always_inline __bpfgen_unused void name##_submit(event_type *e)		\
+	{									\
+		bpf_ringbuf_submit(e, 0);					\
+	}									\
+	static __always_inline __bpfgen_unused void name##_discard(event_type *e)		\
+	{									\
+		bpf_ringbuf_discard(e, 0);					\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_output(const event_type *e)					\
+	{									\
+		return bpf_ringbuf_output(&name, (void *)e, sizeof(*e), 0);	\
+	}
+
+/* name##_output(ctx, e) sends E to this CPU's perf buffer. */
+#define BPFGEN_PERF_EVENT_ARRAY(name, event_type)				\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);			\
+		__uint(key_size, sizeof(int));					\
+		__uint(value_size, sizeof(__u32));				\
+	} name SEC(".maps");							\
+	event_type *bpfgen_event__##name __attribute__((weak));			\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_output(bpfgen_any_ctx ctx, const event_type *e)			\
+	{									\
+		return bpf_perf_event_output(bpfgen_raw(ctx), &name,		\
+					     BPF_F_CURRENT_CPU, (void *)e,	\
+					     sizeof(*e));			\
+	}
+
+/* name##_tail_call(ctx, index) returns only when the call fails (-errno). */
+#define BPFGEN_PROG_ARRAY(name, max)						\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_PROG_ARRAY);				\
+		__uint(max_entries, max);					\
+		__type(key, __u32);						\
+		__type(value, __u32);						\
+	} name SEC(".maps");							\
+	static __always_inline __bpfgen_unused long name##_tail_call(bpfgen_any_ctx ctx, __u32 index) \
+	{									\
+		return bpf_tail_call(bpfgen_raw(ctx), &name, index);		\
+	}
+
+/*
+ * XDP redirect maps: name##_redirect(index, flags) is BPFGEN_XDP_REDIRECT, or
+ * the action in the low bits of FLAGS when entry INDEX is empty.
+ */
+#define ___bpfgen_redirect_map(name, map_type, max)				\
+	struct {								\
+		__uint(type, map_type);						\
+		__uint(max_entries, max);					\
+		__type(key, __u32);						\
+		__type(value, __u32);						\
+	} name SEC(".maps");							\
+	static __always_inline __bpfgen_unused enum bpfgen_xdp_action				\
+	name##_redirect(__u32 index, __u64 flags)				\
+	{									\
+		return bpf_redirect_map(&name, index, flags);			\
+	}
+#define BPFGEN_DEVMAP(name, max) ___bpfgen_redirect_map(name, BPF_MAP_TYPE_DEVMAP, max)
+#define BPFGEN_CPUMAP(name, max) ___bpfgen_redirect_map(name, BPF_MAP_TYPE_CPUMAP, max)
+#define BPFGEN_XSKMAP(name, max) ___bpfgen_redirect_map(name, BPF_MAP_TYPE_XSKMAP, max)
+
+/*
+ * Socket maps: name##_sock_ops_update(ctx, key, flags) adds the socket of a
+ * sockops program; name##_msg_redirect / name##_skb_redirect steer an sk_msg
+ * or sk_skb verdict program's data to the socket at KEY.
+ */
+#define BPFGEN_SOCKMAP(name, key_type, max)					\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_SOCKMAP);				\
+		__uint(max_entries, max);					\
+		__type(key, key_type);						\
+		__type(value, __u64);						\
+	} name SEC(".maps");							\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_sock_ops_update(bpfgen_sock_ops_ctx ctx, const key_type *key, \
+			       __u64 flags)					\
+	{									\
+		return bpf_sock_map_update(bpfgen_sock_ops_raw(ctx), &name,	\
+					   (void *)key, flags);			\
+	}									\
+	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	name##_msg_redirect(bpfgen_sk_msg_ctx ctx, const key_type *key, \
+			    __u64 flags)					\
+	{									\
+		return bpf_msg_redirect_map(bpfgen_sk_msg_raw(ctx), &name, *key, flags); \
+	}									\
+	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	name##_skb_redirect(bpfgen_sk_skb_ctx ctx, const key_type *key, \
+			    __u64 flags)					\
+	{									\
+		return bpf_sk_redirect_map(bpfgen_sk_skb_raw(ctx), &name, *key, flags); \
+	}
+#define BPFGEN_SOCKHASH(name, key_type, max)					\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_SOCKHASH);				\
+		__uint(max_entries, max);					\
+		__type(key, key_type);						\
+		__type(value, __u64);						\
+	} name SEC(".maps");							\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_sock_ops_update(bpfgen_sock_ops_ctx ctx, const key_type *key, \
+			       __u64 flags)					\
+	{									\
+		return bpf_sock_hash_update(bpfgen_sock_ops_raw(ctx), &name,	\
+					    (void *)key, flags);		\
+	}									\
+	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	name##_msg_redirect(bpfgen_sk_msg_ctx ctx, const key_type *key, \
+			    __u64 flags)					\
+	{									\
+		return bpf_msg_redirect_hash(bpfgen_sk_msg_raw(ctx), &name,	\
+					     (void *)key, flags);		\
+	}									\
+	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	name##_skb_redirect(bpfgen_sk_skb_ctx ctx, const key_type *key, \
+			    __u64 flags)					\
+	{									\
+		return bpf_sk_redirect_hash(bpfgen_sk_skb_raw(ctx), &name,	\
+					    (void *)key, flags);		\
+	}
+
+/*
+ * Local storage: name##_get(owner, init, flags) returns the owner's value
+ * (created from INIT when FLAGS has BPF_LOCAL_STORAGE_GET_F_CREATE), or NULL.
+ */
+#define ___bpfgen_storage_map(name, map_type, value_type)			\
+	struct {								\
+		__uint(type, map_type);						\
+		__uint(map_flags, BPF_F_NO_PREALLOC);				\
+		__type(key, int);						\
+		__type(value, value_type);					\
+	} name SEC(".maps")
+#define BPFGEN_TASK_STORAGE(name, value_type)					\
+	___bpfgen_storage_map(name, BPF_MAP_TYPE_TASK_STORAGE, value_type);	\
+	static __always_inline __bpfgen_unused __bpfgen_must_check value_type *	\
+	name##_get(struct task_struct *task, value_type *init, __u64 flags) \
+	{									\
+		return bpf_task_storage_get(&name, task, init, flags);		\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_delete(struct task_struct *task)					\
+	{									\
+		return bpf_task_storage_delete(&name, task);			\
+	}
+/* SK: a socket pointer the kernel accepts for sk storage (struct bpf_sock *, ...) */
+#define BPFGEN_SK_STORAGE(name, value_type)					\
+	___bpfgen_storage_map(name, BPF_MAP_TYPE_SK_STORAGE, value_type);	\
+	static __always_inline __bpfgen_unused __bpfgen_must_check value_type *	\
+	name##_get(void *sk, value_type *init, __u64 flags)		\
+	{									\
+		return bpf_sk_storage_get(&name, sk, init, flags);		\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long name##_delete(void *sk)	\
+	{									\
+		return bpf_sk_storage_delete(&name, sk);			\
+	}
+/* 32 is BPF_MAP_TYPE_CGRP_STORAGE (Linux 6.2), unknown to older uapi headers. */
+#define BPFGEN_CGRP_STORAGE(name, value_type)					\
+	___bpfgen_storage_map(name, 32, value_type);				\
+	static __always_inline __bpfgen_unused __bpfgen_must_check value_type *	\
+	name##_get(struct cgroup *cgrp, value_type *init, __u64 flags) \
+	{									\
+		return bpf_cgrp_storage_get(&name, cgrp, init, flags);		\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long				\
+	name##_delete(struct cgroup *cgrp)					\
+	{									\
+		return bpf_cgrp_storage_delete(&name, cgrp);			\
+	}
+
+#endif /* BPFGEN_BPF_H */

@@ -11,6 +11,7 @@ static const struct cmd {
 	const char *summary;
 } cmds[] = {
 	{ "check", bg_cmd_check, "check BPF C sources for what the kernel refuses or misreads" },
+	{ "gen", bg_cmd_gen, "write the typed userspace header of a compiled BPF object" },
 	{ "probe", bg_cmd_probe, "measure which helpers each program type may call on this kernel" },
 };
 

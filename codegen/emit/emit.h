@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* Generated headers: the template helper and the emitters that use it. */
+#ifndef BPFGEN_EMIT_EMIT_H
+#define BPFGEN_EMIT_EMIT_H
+
+#include <stdio.h>
+
+/*
+ * Print a printf-style template to OUT with its indentation stripped, as
+ * bpftool's codegen() does: a leading newline is dropped and as many tabs as
+ * the first line starts with are removed from every line, so templates can be
+ * indented with the code that prints them.
+ */
+void bg_codegen(FILE *out, const char *tmpl, ...) __attribute__((format(printf, 2, 3)));
+
+/* Turn S into a C identifier in place: every other character becomes '_'. */
+void bg_sanitize_ident(char *s);
+
+struct bg_gen_opts {
+	const char *obj_path;	/* the BPF object to read */
+	const char *name;	/* skeleton name: struct NAME, NAME.skel.h */
+	const char *types;	/* header to #include for the shared types, or NULL to emit them */
+};
+
+/*
+ * Write the typed userspace header for OPTS->obj_path to OUT. Reads the
+ * object's BTF and its maps and programs with libbpf without loading anything
+ * into the kernel. Returns 0, or a negative errno after printing why.
+ */
+int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts);
+
+#endif

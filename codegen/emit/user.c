@@ -1,0 +1,1147 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The typed userspace header of a BPF object (docs/typed-layer.md): typed map
+ * access, ring-buffer events, attach/detach and test runs over the skeleton
+ * that `bpftool gen skeleton` writes, and _Static_asserts that pin the layout
+ * of every type shared with the BPF side.
+ *
+ * Output depends only on the object: maps and programs come in object order,
+ * types in BTF order, and nothing reads the kernel.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "emit.h"
+
+/* How a program is attached, and what its test run reports. */
+enum attach_kind {
+	ATTACH_AUTO,		/* bpf_program__attach(): libbpf reads the section */
+	ATTACH_TRACEPOINT,	/* bpf_program__attach_tracepoint(), category and name baked in */
+	ATTACH_XDP,		/* ifindex + XDP flags */
+	ATTACH_TC,		/* ifindex + attach point, clsact hook */
+	ATTACH_CGROUP,		/* cgroup fd, link */
+	ATTACH_NETNS,		/* network namespace fd, link */
+	ATTACH_PERF,		/* perf event fd, link */
+	ATTACH_SOCKET,		/* socket fd, SO_ATTACH_BPF */
+	ATTACH_SOCKMAP,		/* sockmap/sockhash fd, bpf_prog_attach() */
+	ATTACH_NONE,		/* struct_ops, syscall: nothing to attach to, or the skeleton's attach */
+};
+
+enum run_kind {
+	RUN_NONE,
+	RUN_XDP,	/* retval is enum bpfgen_xdp_action */
+	RUN_TC,		/* retval is enum bpfgen_tc_action */
+	RUN_SOCKET,	/* retval is the number of bytes kept */
+};
+
+/* One row per program type bpfgen knows; anything else attaches by section. */
+static const struct prog_kind {
+	enum bpf_prog_type type;
+	enum attach_kind attach;
+	enum run_kind run;
+} prog_kinds[] = {
+	{ BPF_PROG_TYPE_XDP,			ATTACH_XDP,		RUN_XDP },
+	{ BPF_PROG_TYPE_SCHED_CLS,		ATTACH_TC,		RUN_TC },
+	{ BPF_PROG_TYPE_SOCKET_FILTER,		ATTACH_SOCKET,		RUN_SOCKET },
+	{ BPF_PROG_TYPE_CGROUP_SKB,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_CGROUP_SOCK,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_CGROUP_SOCK_ADDR,	ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_CGROUP_SOCKOPT,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_CGROUP_SYSCTL,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_CGROUP_DEVICE,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_SOCK_OPS,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_SK_LOOKUP,		ATTACH_NETNS,		RUN_NONE },
+	{ BPF_PROG_TYPE_FLOW_DISSECTOR,		ATTACH_NETNS,		RUN_NONE },
+	{ BPF_PROG_TYPE_PERF_EVENT,		ATTACH_PERF,		RUN_NONE },
+	{ BPF_PROG_TYPE_SK_SKB,			ATTACH_SOCKMAP,		RUN_NONE },
+	{ BPF_PROG_TYPE_SK_MSG,			ATTACH_SOCKMAP,		RUN_NONE },
+	{ BPF_PROG_TYPE_TRACEPOINT,		ATTACH_TRACEPOINT,	RUN_NONE },
+	{ BPF_PROG_TYPE_STRUCT_OPS,		ATTACH_NONE,		RUN_NONE },
+	{ BPF_PROG_TYPE_EXT,			ATTACH_NONE,		RUN_NONE },
+	{ BPF_PROG_TYPE_SYSCALL,		ATTACH_NONE,		RUN_NONE },
+};
+
+/* Map types with a key and a value that userspace reads and writes. */
+static const struct map_kind {
+	enum bpf_map_type type;
+	bool percpu;
+	bool can_delete;	/* arrays refuse delete: no accessor rather than -EINVAL */
+} map_kinds[] = {
+	{ BPF_MAP_TYPE_HASH,		false,	true },
+	{ BPF_MAP_TYPE_LRU_HASH,	false,	true },
+	{ BPF_MAP_TYPE_ARRAY,		false,	false },
+	{ BPF_MAP_TYPE_LPM_TRIE,	false,	true },
+	{ BPF_MAP_TYPE_PERCPU_HASH,	true,	true },
+	{ BPF_MAP_TYPE_LRU_PERCPU_HASH,	true,	true },
+	{ BPF_MAP_TYPE_PERCPU_ARRAY,	true,	false },
+};
+
+#define EVENT_VAR_PREFIX "bpfgen_event__"
+
+struct gen {
+	FILE *out;
+	const char *name;
+	struct bpf_object *obj;
+	struct btf *btf;	/* btf__parse_elf(): the types as the compiler wrote them */
+	const struct btf *obj_btf;	/* the opened object's: DATASEC offsets fixed up by libbpf */
+	struct btf_dump *dump;
+	FILE *dump_out;		/* where dump writes: OUT, or the types being filtered */
+	__u32 *asserted;	/* struct ids whose layout is already pinned */
+	size_t asserted_cnt;
+	FILE *asserts;		/* collected, printed at the end of the header */
+	char *asserts_buf;
+	size_t asserts_len;
+	bool any_socket;
+};
+
+/* strerror() that knows libbpf's own codes (-LIBBPF_ERRNO__FORMAT and the like) */
+static const char *errstr(int err, char *buf, size_t sz)
+{
+	libbpf_strerror(err, buf, sz);
+	return buf;
+}
+
+static void dump_printf(void *ctx, const char *fmt, va_list args)
+{
+	struct gen *g = ctx;
+
+	vfprintf(g->dump_out, fmt, args);
+}
+
+/*
+ * Write the type definitions TYPES to OUT, less those userspace headers own
+ * another way: <stdbool.h> makes bool a macro, so vmlinux.h's
+ * `typedef _Bool bool;` would read `typedef _Bool _Bool;`.
+ */
+static void write_types(FILE *out, const char *types)
+{
+	static const char *const skip[] = { "typedef _Bool bool;\n\n" };
+	const char *p = types;
+	size_t i, n;
+
+	while (*p) {
+		for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++) {
+			n = strlen(skip[i]);
+			if ((p == types || p[-1] == '\n') && !strncmp(p, skip[i], n))
+				break;
+		}
+		if (i < sizeof(skip) / sizeof(skip[0])) {
+			p += n;
+			continue;
+		}
+		n = strcspn(p, "\n");
+		fwrite(p, 1, n + (p[n] == '\n'), out);
+		p += n + (p[n] == '\n');
+	}
+}
+
+static const struct prog_kind *prog_kind(enum bpf_prog_type type)
+{
+	static const struct prog_kind fallback = { 0, ATTACH_AUTO, RUN_NONE };
+	size_t i;
+
+	for (i = 0; i < sizeof(prog_kinds) / sizeof(prog_kinds[0]); i++)
+		if (prog_kinds[i].type == type)
+			return &prog_kinds[i];
+	return &fallback;
+}
+
+static const struct map_kind *map_kind(enum bpf_map_type type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(map_kinds) / sizeof(map_kinds[0]); i++)
+		if (map_kinds[i].type == type)
+			return &map_kinds[i];
+	return NULL;
+}
+
+static __u32 skip_mods(const struct btf *btf, __u32 id)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+
+	while (t && (btf_is_mod(t) || btf_is_typedef(t))) {
+		id = t->type;
+		t = btf__type_by_id(btf, id);
+	}
+	return id;
+}
+
+/*
+ * The C spelling of type ID when it has a name of its own (int, typedef,
+ * named struct/union/enum), written to BUF; false for anything else.
+ */
+static bool simple_type_name(const struct btf *btf, __u32 id, char *buf, size_t sz)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	const char *name;
+
+	if (!t || !t->name_off)
+		return false;
+	name = btf__name_by_offset(btf, t->name_off);
+	switch (btf_kind(t)) {
+	case BTF_KIND_INT:
+	case BTF_KIND_FLOAT:
+	case BTF_KIND_TYPEDEF:
+		snprintf(buf, sz, "%s", name);
+		return true;
+	case BTF_KIND_STRUCT:
+		snprintf(buf, sz, "struct %s", name);
+		return true;
+	case BTF_KIND_UNION:
+		snprintf(buf, sz, "union %s", name);
+		return true;
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		snprintf(buf, sz, "enum %s", name);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Name type ID for use in signatures: its own name, or a typedef
+ * NAME_MAP_ROLE_t emitted now for arrays, anonymous types and the like.
+ */
+static int name_type(struct gen *g, __u32 id, const char *map, const char *role,
+		     char *buf, size_t sz)
+{
+	LIBBPF_OPTS(btf_dump_emit_type_decl_opts, decl);
+	int err;
+
+	if (simple_type_name(g->btf, id, buf, sz))
+		return 0;
+	snprintf(buf, sz, "%s_%s_%s_t", g->name, map, role);
+	decl.field_name = buf;
+	fprintf(g->out, "typedef ");
+	err = btf_dump__emit_type_decl(g->dump, id, &decl);
+	if (err) {
+		fprintf(stderr, "bpfgen: error: map '%s': cannot declare its %s type: %s\n",
+			map, role, strerror(-err));
+		return err;
+	}
+	fprintf(g->out, ";\n\n");
+	return 0;
+}
+
+/*
+ * Pin the layout of the struct or union behind EXPR (a C type, DESIG the
+ * member path so far): its size, and the offset of every member that offsetof
+ * can name (bitfields cannot be), recursing into nested aggregates.
+ */
+static void assert_members(struct gen *g, const char *expr, const char *desig,
+			   __u32 id, __u32 base_bits)
+{
+	const struct btf_type *t = btf__type_by_id(g->btf, id);
+	const struct btf_member *m = btf_members(t);
+	char path[512];
+	__u16 i, vlen = btf_vlen(t);
+
+	for (i = 0; i < vlen; i++, m++) {
+		const char *mname = btf__name_by_offset(g->btf, m->name_off);
+		__u32 mid = skip_mods(g->btf, m->type);
+		const struct btf_type *mt = btf__type_by_id(g->btf, mid);
+		__u32 bits = base_bits + btf_member_bit_offset(t, i);
+
+		if (btf_member_bitfield_size(t, i))
+			continue;
+		if (!mname || !*mname) {
+			/* an anonymous struct/union: its members are the parent's */
+			if (btf_is_composite(mt))
+				assert_members(g, expr, desig, mid, bits);
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s%s%s", desig, *desig ? "." : "", mname);
+		fprintf(g->asserts, "_Static_assert(offsetof(%s, %s) == %u, \"%s: offset of '%s' changed\");\n",
+			expr, path, bits / 8, expr, path);
+		if (btf_is_composite(mt)) {
+			fprintf(g->asserts,
+				"_Static_assert(sizeof(((%s *)0)->%s) == %u, \"%s: size of '%s' changed\");\n",
+				expr, path, mt->size, expr, path);
+			assert_members(g, expr, path, mid, bits);
+		}
+	}
+}
+
+/* Pin the layout of type ID, spelled EXPR in C, if it is a struct or union. */
+static void assert_layout(struct gen *g, __u32 id, const char *expr)
+{
+	const struct btf_type *t;
+	__u32 sid = skip_mods(g->btf, id);
+	size_t i;
+	__u32 *ids;
+
+	t = btf__type_by_id(g->btf, sid);
+	if (!t || !btf_is_composite(t))
+		return;
+	for (i = 0; i < g->asserted_cnt; i++)
+		if (g->asserted[i] == sid)
+			return;
+	ids = realloc(g->asserted, (g->asserted_cnt + 1) * sizeof(*ids));
+	if (!ids)
+		return;
+	g->asserted = ids;
+	g->asserted[g->asserted_cnt++] = sid;
+
+	fprintf(g->asserts, "_Static_assert(sizeof(%s) == %u, \"%s: size changed\");\n",
+		expr, t->size, expr);
+	assert_members(g, expr, "", sid, 0);
+}
+
+static void emit_prologue(struct gen *g, const struct bg_gen_opts *opts)
+{
+	const char *base = strrchr(opts->obj_path, '/');
+	char guard[256];
+	size_t i;
+
+	base = base ? base + 1 : opts->obj_path;
+	snprintf(guard, sizeof(guard), "__%s_BPFGEN_H__", g->name);
+	for (i = 0; guard[i]; i++)
+		guard[i] = toupper((unsigned char)guard[i]);
+
+	bg_codegen(g->out, "\
+		/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */\n\
+		/* Generated by bpfgen. DO NOT EDIT. */\n\
+		/*\n\
+		 * Typed userspace API of %2$s over its skeleton %1$s.skel.h\n\
+		 * (bpftool gen skeleton). Functions return 0 or a negative errno\n\
+		 * unless they say otherwise.\n\
+		 */\n\
+		#ifndef %3$s\n\
+		#define %3$s\n\
+		\n\
+		#include <errno.h>\n\
+		#include <stddef.h>\n\
+		#include <stdlib.h>\n\
+		#include <string.h>\n\
+		",
+		g->name, base, guard);
+	if (g->any_socket)
+		fprintf(g->out, "#include <sys/socket.h>\n");
+	bg_codegen(g->out, "\
+		#include <linux/if_link.h>\n\
+		#include <bpf/bpf.h>\n\
+		#include <bpf/libbpf.h>\n\
+		\n\
+		/* results to check, as on the BPF side; define it empty to opt out */\n\
+		#ifndef BPFGEN_MUST_CHECK\n\
+		#define BPFGEN_MUST_CHECK __attribute__((warn_unused_result))\n\
+		#endif\n\
+		\n\
+		");
+}
+
+/* The definitions of the map key/value types, the events and the skeleton's globals. */
+static int dump_types(struct gen *g)
+{
+	struct bpf_map *map;
+	const struct btf_type *t;
+	__u32 id, n = btf__type_cnt(g->btf);
+	int err;
+
+	bpf_object__for_each_map(map, g->obj) {
+		__u32 ids[2] = { bpf_map__btf_key_type_id(map), bpf_map__btf_value_type_id(map) };
+		int i;
+
+		for (i = 0; i < 2; i++) {
+			if (!ids[i])
+				continue;
+			err = btf_dump__dump_type(g->dump, ids[i]);
+			if (err)
+				return err;
+		}
+	}
+	/* event types (behind the bpfgen_event__ pointers) and the skeleton's globals */
+	for (id = 1; id < n; id++) {
+		const struct btf_var_secinfo *v;
+		const char *sec;
+		__u16 i;
+
+		t = btf__type_by_id(g->btf, id);
+		if (!btf_is_datasec(t))
+			continue;
+		sec = btf__name_by_offset(g->btf, t->name_off);
+		if (strncmp(sec, ".data", 5) && strncmp(sec, ".rodata", 7) && strncmp(sec, ".bss", 4))
+			continue;
+		for (i = 0, v = btf_var_secinfos(t); i < btf_vlen(t); i++, v++) {
+			const struct btf_type *var = btf__type_by_id(g->btf, v->type);
+
+			if (!btf_is_var(var) || btf_var(var)->linkage == BTF_VAR_STATIC)
+				continue;
+			err = btf_dump__dump_type(g->dump, var->type);
+			if (err)
+				return err;
+			/* a pointer needs only a declaration: the event needs its definition */
+			if (!strncmp(btf__name_by_offset(g->btf, var->name_off), EVENT_VAR_PREFIX,
+				     strlen(EVENT_VAR_PREFIX))) {
+				const struct btf_type *ptr = btf__type_by_id(g->btf, skip_mods(g->btf, var->type));
+
+				if (btf_is_ptr(ptr)) {
+					err = btf_dump__dump_type(g->dump, ptr->type);
+					if (err)
+						return err;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/* The shared types: the user's header, or their definitions from BTF. */
+static int emit_types(struct gen *g, const struct bg_gen_opts *opts)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int err;
+
+	if (opts->types) {
+		fprintf(g->out, "#include \"%s\"\n", opts->types);
+		return 0;
+	}
+	fprintf(g->out, "/* types shared with the BPF side, from the object's BTF */\n");
+	g->dump_out = open_memstream(&buf, &len);
+	if (!g->dump_out) {
+		g->dump_out = g->out;
+		return -ENOMEM;
+	}
+	err = dump_types(g);
+	fclose(g->dump_out);
+	g->dump_out = g->out;
+	if (!err)
+		write_types(g->out, buf);
+	free(buf);
+	return err;
+}
+
+static int emit_action_enums(struct gen *g)
+{
+	bg_codegen(g->out, "\
+		\n\
+		/* The verdicts of test runs, as the BPF side's bpfgen/bpf.h names them. */\n\
+		#ifndef BPFGEN_ACTION_ENUMS\n\
+		#define BPFGEN_ACTION_ENUMS\n\
+		enum bpfgen_xdp_action {\n\
+			BPFGEN_XDP_ABORTED = 0,\n\
+			BPFGEN_XDP_DROP = 1,\n\
+			BPFGEN_XDP_PASS = 2,\n\
+			BPFGEN_XDP_TX = 3,\n\
+			BPFGEN_XDP_REDIRECT = 4,\n\
+		};\n\
+		\n\
+		enum bpfgen_tc_action {\n\
+			BPFGEN_TC_UNSPEC = -1,\n\
+			BPFGEN_TC_OK = 0,\n\
+			BPFGEN_TC_RECLASSIFY = 1,\n\
+			BPFGEN_TC_SHOT = 2,\n\
+			BPFGEN_TC_PIPE = 3,\n\
+			BPFGEN_TC_STOLEN = 4,\n\
+			BPFGEN_TC_QUEUED = 5,\n\
+			BPFGEN_TC_REPEAT = 6,\n\
+			BPFGEN_TC_REDIRECT = 7,\n\
+		};\n\
+		#endif\n\
+		");
+	return 0;
+}
+
+static int emit_map(struct gen *g, struct bpf_map *map)
+{
+	const struct map_kind *kind = map_kind(bpf_map__type(map));
+	const char *m = bpf_map__name(map), *n = g->name;
+	__u32 kid = bpf_map__btf_key_type_id(map), vid = bpf_map__btf_value_type_id(map);
+	char k[256], v[256];
+	int err;
+
+	/* .data/.rodata/.bss are the skeleton's typed fields */
+	if (!kind || bpf_map__is_internal(map))
+		return 0;
+	if (!kid || !vid) {
+		/* key_size/value_size maps: nothing says what the bytes are */
+		fprintf(g->out, "\n/* map '%s': no BTF key and value types, no typed accessors */\n", m);
+		return 0;
+	}
+	fprintf(g->out, "\n/* map '%s' */\n", m);
+	err = name_type(g, kid, m, "key", k, sizeof(k));
+	if (!err)
+		err = name_type(g, vid, m, "value", v, sizeof(v));
+	if (err)
+		return err;
+	assert_layout(g, kid, k);
+	assert_layout(g, vid, v);
+
+	if (!kind->percpu) {
+		bg_codegen(g->out, "\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_lookup(struct %1$s *skel, const %3$s *key, %4$s *out)\n\
+			{\n\
+				return bpf_map__lookup_elem(skel->maps.%2$s, key, sizeof(*key), out, sizeof(*out), 0);\n\
+			}\n\
+			\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_update(struct %1$s *skel, const %3$s *key, const %4$s *val, __u64 flags)\n\
+			{\n\
+				return bpf_map__update_elem(skel->maps.%2$s, key, sizeof(*key), val, sizeof(*val), flags);\n\
+			}\n\
+			",
+			n, m, k, v);
+	} else {
+		/* the kernel copies one value per possible CPU, each rounded up to 8 bytes */
+		bg_codegen(g->out, "\
+			/* OUT holds libbpf_num_possible_cpus() values, one per CPU. */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_lookup(struct %1$s *skel, const %3$s *key, %4$s out[])\n\
+			{\n\
+				size_t stride = (sizeof(%4$s) + 7) / 8 * 8;\n\
+				int ncpus = libbpf_num_possible_cpus(), i, err;\n\
+				char *buf;\n\
+			\n\
+				if (ncpus < 0)\n\
+					return ncpus;\n\
+				if (stride == sizeof(%4$s))\n\
+					return bpf_map__lookup_elem(skel->maps.%2$s, key, sizeof(*key), out, stride * ncpus, 0);\n\
+				buf = calloc(ncpus, stride);\n\
+				if (!buf)\n\
+					return -ENOMEM;\n\
+				err = bpf_map__lookup_elem(skel->maps.%2$s, key, sizeof(*key), buf, stride * ncpus, 0);\n\
+				for (i = 0; !err && i < ncpus; i++)\n\
+					memcpy(&out[i], buf + i * stride, sizeof(%4$s));\n\
+				free(buf);\n\
+				return err;\n\
+			}\n\
+			\n\
+			/* VAL holds libbpf_num_possible_cpus() values, one per CPU. */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_update(struct %1$s *skel, const %3$s *key, const %4$s val[], __u64 flags)\n\
+			{\n\
+				size_t stride = (sizeof(%4$s) + 7) / 8 * 8;\n\
+				int ncpus = libbpf_num_possible_cpus(), i, err;\n\
+				char *buf;\n\
+			\n\
+				if (ncpus < 0)\n\
+					return ncpus;\n\
+				if (stride == sizeof(%4$s))\n\
+					return bpf_map__update_elem(skel->maps.%2$s, key, sizeof(*key), val, stride * ncpus, flags);\n\
+				buf = calloc(ncpus, stride);\n\
+				if (!buf)\n\
+					return -ENOMEM;\n\
+				for (i = 0; i < ncpus; i++)\n\
+					memcpy(buf + i * stride, &val[i], sizeof(%4$s));\n\
+				err = bpf_map__update_elem(skel->maps.%2$s, key, sizeof(*key), buf, stride * ncpus, flags);\n\
+				free(buf);\n\
+				return err;\n\
+			}\n\
+			",
+			n, m, k, v);
+	}
+	if (kind->can_delete)
+		bg_codegen(g->out, "\
+			\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_delete(struct %1$s *skel, const %3$s *key)\n\
+			{\n\
+				return bpf_map__delete_elem(skel->maps.%2$s, key, sizeof(*key), 0);\n\
+			}\n\
+			",
+			n, m, k);
+	bg_codegen(g->out, "\
+		\n\
+		/* KEY NULL gives the first key; -ENOENT after the last. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_next_key(struct %1$s *skel, const %3$s *key, %3$s *next)\n\
+		{\n\
+			return bpf_map__get_next_key(skel->maps.%2$s, key, next, sizeof(*next));\n\
+		}\n\
+		",
+		n, m, k);
+	return 0;
+}
+
+/* The event type of ringbuf or perf event array MAP: the pointee of the BTF VAR bpfgen_event__MAP, or 0. */
+static __u32 event_type(struct gen *g, const char *map)
+{
+	char var[256];
+	const struct btf_type *t;
+	int id;
+
+	snprintf(var, sizeof(var), EVENT_VAR_PREFIX "%s", map);
+	id = btf__find_by_name_kind(g->btf, var, BTF_KIND_VAR);
+	if (id <= 0)
+		return 0;
+	t = btf__type_by_id(g->btf, skip_mods(g->btf, btf__type_by_id(g->btf, id)->type));
+	if (!t || !btf_is_ptr(t))
+		return 0;
+	return t->type;
+}
+
+static int emit_consumer_common(struct gen *g, bool any_ring, bool any_perf)
+{
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * Ring and perf buffers: each _ring() or _perf() keeps its callback and\n\
+		 * context in a node of this list until %1$s__ring_free() or\n\
+		 * %1$s__perf_free(), which must be called from the same source file\n\
+		 * (the list is static to it).\n\
+		 */\n\
+		struct %1$s__consumer {\n\
+			struct %1$s__consumer *next;\n\
+			void *buf;	/* struct ring_buffer * or struct perf_buffer * */\n\
+		};\n\
+		\n\
+		static struct %1$s__consumer *%1$s__consumers;\n\
+		\n\
+		static inline void %1$s__consumer_forget(void *buf)\n\
+		{\n\
+			struct %1$s__consumer **p, *node;\n\
+		\n\
+			for (p = &%1$s__consumers; *p; p = &(*p)->next) {\n\
+				if ((*p)->buf == buf) {\n\
+					node = *p;\n\
+					*p = node->next;\n\
+					free(node);\n\
+					return;\n\
+				}\n\
+			}\n\
+		}\n\
+		",
+		g->name);
+	if (any_ring)
+		bg_codegen(g->out, "\
+			\n\
+			/* Free RB and what its _ring() allocated; RB may be NULL. */\n\
+			static inline void %1$s__ring_free(struct ring_buffer *rb)\n\
+			{\n\
+				if (!rb)\n\
+					return;\n\
+				ring_buffer__free(rb);\n\
+				%1$s__consumer_forget(rb);\n\
+			}\n\
+			",
+			g->name);
+	if (any_perf)
+		bg_codegen(g->out, "\
+			\n\
+			/* Free PB and what its _perf() allocated; PB may be NULL. */\n\
+			static inline void %1$s__perf_free(struct perf_buffer *pb)\n\
+			{\n\
+				if (!pb)\n\
+					return;\n\
+				perf_buffer__free(pb);\n\
+				%1$s__consumer_forget(pb);\n\
+			}\n\
+			",
+			g->name);
+	return 0;
+}
+
+static int emit_perf(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map), *n = g->name;
+	__u32 eid = event_type(g, m);
+	char e[256];
+	int err;
+
+	if (!eid) {
+		fprintf(g->out, "\n/* perf event array '%s': no " EVENT_VAR_PREFIX "%s in BTF, no typed consumer */\n",
+			m, m);
+		return 0;
+	}
+	fprintf(g->out, "\n/* perf event array '%s' */\n", m);
+	err = name_type(g, eid, m, "event", e, sizeof(e));
+	if (err)
+		return err;
+	assert_layout(g, eid, e);
+	bg_codegen(g->out, "\
+		typedef void (*%1$s_%2$s_cb)(void *ctx, int cpu, const %3$s *e);\n\
+		\n\
+		struct %1$s_%2$s__closure {\n\
+			struct %1$s__consumer node;\n\
+			%1$s_%2$s_cb cb;\n\
+			void *ctx;\n\
+		};\n\
+		\n\
+		static inline void %1$s_%2$s__trampoline(void *ctx, int cpu, void *data, __u32 size)\n\
+		{\n\
+			struct %1$s_%2$s__closure *c = ctx;\n\
+		\n\
+			/* a record shorter than the event type is not one: skip it */\n\
+			if (size < sizeof(%3$s))\n\
+				return;\n\
+			c->cb(c->ctx, cpu, (const %3$s *)data);\n\
+		}\n\
+		\n\
+		/*\n\
+		 * A perf buffer consumer of '%2$s' with PAGE_CNT pages per CPU, calling\n\
+		 * CB with each event and LOST_CB (may be NULL) with each count of lost\n\
+		 * ones; NULL and errno set on failure. Poll it with perf_buffer__poll(),\n\
+		 * free it with %1$s__perf_free().\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK struct perf_buffer *%1$s_%2$s_perf(struct %1$s *skel, size_t page_cnt, %1$s_%2$s_cb cb,\n\
+								perf_buffer_lost_fn lost_cb, void *ctx)\n\
+		{\n\
+			struct %1$s_%2$s__closure *c = calloc(1, sizeof(*c));\n\
+			struct perf_buffer *pb;\n\
+		\n\
+			if (!c) {\n\
+				errno = ENOMEM;\n\
+				return NULL;\n\
+			}\n\
+			c->cb = cb;\n\
+			c->ctx = ctx;\n\
+			pb = perf_buffer__new(bpf_map__fd(skel->maps.%2$s), page_cnt, %1$s_%2$s__trampoline,\n\
+					      lost_cb, c, NULL);\n\
+			if (!pb) {\n\
+				int err = errno;\n\
+		\n\
+				free(c);\n\
+				errno = err;\n\
+				return NULL;\n\
+			}\n\
+			c->node.buf = pb;\n\
+			c->node.next = %1$s__consumers;\n\
+			%1$s__consumers = &c->node;\n\
+			return pb;\n\
+		}\n\
+		",
+		n, m, e);
+	return 0;
+}
+
+static int emit_ring(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map), *n = g->name;
+	__u32 eid = event_type(g, m);
+	char e[256];
+	int err;
+
+	if (!eid) {
+		fprintf(g->out, "\n/* ring buffer '%s': no " EVENT_VAR_PREFIX "%s in BTF, no typed consumer */\n",
+			m, m);
+		return 0;
+	}
+	fprintf(g->out, "\n/* ring buffer '%s' */\n", m);
+	err = name_type(g, eid, m, "event", e, sizeof(e));
+	if (err)
+		return err;
+	assert_layout(g, eid, e);
+	bg_codegen(g->out, "\
+		typedef int (*%1$s_%2$s_cb)(void *ctx, const %3$s *e);\n\
+		\n\
+		struct %1$s_%2$s__closure {\n\
+			struct %1$s__consumer node;\n\
+			%1$s_%2$s_cb cb;\n\
+			void *ctx;\n\
+		};\n\
+		\n\
+		static inline int %1$s_%2$s__trampoline(void *ctx, void *data, size_t size)\n\
+		{\n\
+			struct %1$s_%2$s__closure *c = ctx;\n\
+		\n\
+			/* a record shorter than the event type is not one: stop the poll */\n\
+			if (size < sizeof(%3$s))\n\
+				return -EBADMSG;\n\
+			return c->cb(c->ctx, (const %3$s *)data);\n\
+		}\n\
+		\n\
+		/*\n\
+		 * A ring buffer consumer of '%2$s' calling CB with each event; NULL and\n\
+		 * errno set on failure. Poll it with ring_buffer__poll(), free it with\n\
+		 * %1$s__ring_free().\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK struct ring_buffer *%1$s_%2$s_ring(struct %1$s *skel, %1$s_%2$s_cb cb, void *ctx)\n\
+		{\n\
+			struct %1$s_%2$s__closure *c = calloc(1, sizeof(*c));\n\
+			struct ring_buffer *rb;\n\
+		\n\
+			if (!c) {\n\
+				errno = ENOMEM;\n\
+				return NULL;\n\
+			}\n\
+			c->cb = cb;\n\
+			c->ctx = ctx;\n\
+			rb = ring_buffer__new(bpf_map__fd(skel->maps.%2$s), %1$s_%2$s__trampoline, c, NULL);\n\
+			if (!rb) {\n\
+				int err = errno;\n\
+		\n\
+				free(c);\n\
+				errno = err;\n\
+				return NULL;\n\
+			}\n\
+			c->node.buf = rb;\n\
+			c->node.next = %1$s__consumers;\n\
+			%1$s__consumers = &c->node;\n\
+			return rb;\n\
+		}\n\
+		",
+		n, m, e);
+	return 0;
+}
+
+/* "tracepoint/CAT/NAME" or "tp/CAT/NAME": CAT and NAME, or false. */
+static bool tracepoint_names(const char *sec, char *cat, char *name, size_t sz)
+{
+	const char *p = strchr(sec, '/'), *q;
+
+	if (!p || (strncmp(sec, "tracepoint/", 11) && strncmp(sec, "tp/", 3)))
+		return false;
+	q = strchr(p + 1, '/');
+	if (!q || !q[1] || (size_t)(q - p - 1) >= sz || strlen(q + 1) >= sz)
+		return false;
+	snprintf(cat, sz, "%.*s", (int)(q - p - 1), p + 1);
+	snprintf(name, sz, "%s", q + 1);
+	return true;
+}
+
+/* Attach functions that keep their bpf_link in the skeleton's links.PROG. */
+static void emit_link_attach(struct gen *g, const char *p, const char *params,
+			     const char *call)
+{
+	bg_codegen(g->out, "\
+		/* The link lives in skel->links.%2$s; NULL and errno set on failure. */\n\
+		static inline BPFGEN_MUST_CHECK struct bpf_link *%1$s_%2$s_attach(struct %1$s *skel%3$s)\n\
+		{\n\
+			struct bpf_link *link;\n\
+		\n\
+			if (skel->links.%2$s) {\n\
+				errno = EBUSY;\n\
+				return NULL;\n\
+			}\n\
+			link = %4$s;\n\
+			if (link)\n\
+				skel->links.%2$s = link;\n\
+			return link;\n\
+		}\n\
+		\n\
+		static inline int %1$s_%2$s_detach(struct %1$s *skel)\n\
+		{\n\
+			int err = bpf_link__destroy(skel->links.%2$s);\n\
+		\n\
+			skel->links.%2$s = NULL;\n\
+			return err;\n\
+		}\n\
+		",
+		g->name, p, params, call);
+}
+
+static void emit_test_run(struct gen *g, const char *p, enum run_kind run)
+{
+	const char *n = g->name, *param, *store;
+
+	switch (run) {
+	case RUN_XDP:
+		param = "enum bpfgen_xdp_action *action";
+		store = "if (action)\n\t\t*action = (enum bpfgen_xdp_action)opts.retval;";
+		break;
+	case RUN_TC:
+		param = "enum bpfgen_tc_action *action";
+		store = "if (action)\n\t\t*action = (enum bpfgen_tc_action)(int)opts.retval;";
+		break;
+	case RUN_SOCKET:
+		param = "__u32 *kept";
+		store = "if (kept)\n\t\t*kept = opts.retval;";
+		break;
+	default:
+		return;
+	}
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * Run '%2$s' once on packet PKT of LEN bytes in the kernel. OUT, if not\n\
+		 * NULL, receives the packet as the program left it: *OUT_LEN is its size\n\
+		 * on entry and the packet's length on return. The verdict and the run\n\
+		 * time are stored where not NULL.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_test_run(struct %1$s *skel, const void *pkt, __u32 len,\n\
+							   void *out, __u32 *out_len, %3$s, __u32 *duration_ns)\n\
+		{\n\
+			LIBBPF_OPTS(bpf_test_run_opts, opts,\n\
+				.data_in = pkt,\n\
+				.data_size_in = len,\n\
+				.data_out = out,\n\
+				.data_size_out = out && out_len ? *out_len : 0,\n\
+				.repeat = 1,\n\
+			);\n\
+			int err;\n\
+		\n\
+			err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.%2$s), &opts);\n\
+			if (err)\n\
+				return err;\n\
+			if (out && out_len)\n\
+				*out_len = opts.data_size_out;\n\
+			%4$s\n\
+			if (duration_ns)\n\
+				*duration_ns = opts.duration;\n\
+			return 0;\n\
+		}\n\
+		",
+		n, p, param, store);
+}
+
+static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
+{
+	const struct prog_kind *kind = prog_kind(bpf_program__type(prog));
+	const char *p = bpf_program__name(prog), *n = g->name;
+	const char *sec = bpf_program__section_name(prog);
+	char call[512], cat[128], tp[128], upper[128];
+	const char *attach_str;
+	size_t i;
+
+	fprintf(g->out, "\n/* program '%s', SEC(\"%s\")%s */\n", p, sec,
+		kind->attach == ATTACH_NONE ? ": no attach function" : "");
+	switch (kind->attach) {
+	case ATTACH_XDP:
+		bg_codegen(g->out, "\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int ifindex, __u32 xdp_flags)\n\
+			{\n\
+				return bpf_xdp_attach(ifindex, bpf_program__fd(skel->progs.%2$s), xdp_flags, NULL);\n\
+			}\n\
+			\n\
+			/* Detach '%2$s' only: -EEXIST when another program is attached. */\n\
+			static inline int %1$s_%2$s_detach(struct %1$s *skel, int ifindex, __u32 xdp_flags)\n\
+			{\n\
+				LIBBPF_OPTS(bpf_xdp_attach_opts, opts, .old_prog_fd = bpf_program__fd(skel->progs.%2$s));\n\
+			\n\
+				return bpf_xdp_detach(ifindex, xdp_flags | XDP_FLAGS_REPLACE, &opts);\n\
+			}\n\
+			",
+			n, p);
+		break;
+	case ATTACH_TC:
+		/* detach needs the filter's handle and priority: fixed, one priority per program */
+		bg_codegen(g->out, "\
+			/* A filter with handle 1, priority %3$d on the clsact hook (created if missing). */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int ifindex, enum bpf_tc_attach_point where)\n\
+			{\n\
+				LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = where);\n\
+				LIBBPF_OPTS(bpf_tc_opts, opts, .handle = 1, .priority = %3$d,\n\
+					    .prog_fd = bpf_program__fd(skel->progs.%2$s), .flags = BPF_TC_F_REPLACE);\n\
+				int err;\n\
+			\n\
+				err = bpf_tc_hook_create(&hook);\n\
+				if (err && err != -EEXIST)\n\
+					return err;\n\
+				return bpf_tc_attach(&hook, &opts);\n\
+			}\n\
+			\n\
+			static inline int %1$s_%2$s_detach(struct %1$s *skel, int ifindex, enum bpf_tc_attach_point where)\n\
+			{\n\
+				LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = where);\n\
+				LIBBPF_OPTS(bpf_tc_opts, opts, .handle = 1, .priority = %3$d);\n\
+			\n\
+				(void)skel;\n\
+				return bpf_tc_detach(&hook, &opts);\n\
+			}\n\
+			",
+			n, p, index + 1);
+		break;
+	case ATTACH_SOCKET:
+		bg_codegen(g->out, "\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int sock_fd)\n\
+			{\n\
+				int fd = bpf_program__fd(skel->progs.%2$s);\n\
+			\n\
+				return setsockopt(sock_fd, SOL_SOCKET, SO_ATTACH_BPF, &fd, sizeof(fd)) ? -errno : 0;\n\
+			}\n\
+			\n\
+			static inline int %1$s_%2$s_detach(struct %1$s *skel, int sock_fd)\n\
+			{\n\
+				int fd = bpf_program__fd(skel->progs.%2$s);\n\
+			\n\
+				return setsockopt(sock_fd, SOL_SOCKET, SO_DETACH_BPF, &fd, sizeof(fd)) ? -errno : 0;\n\
+			}\n\
+			",
+			n, p);
+		break;
+	case ATTACH_SOCKMAP:
+		attach_str = libbpf_bpf_attach_type_str(bpf_program__expected_attach_type(prog));
+		if (!attach_str)
+			break;
+		for (i = 0; attach_str[i] && i < sizeof(upper) - 1; i++)
+			upper[i] = toupper((unsigned char)attach_str[i]);
+		upper[i] = '\0';
+		bg_codegen(g->out, "\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int map_fd)\n\
+			{\n\
+				return bpf_prog_attach(bpf_program__fd(skel->progs.%2$s), map_fd, BPF_%3$s, 0);\n\
+			}\n\
+			\n\
+			static inline int %1$s_%2$s_detach(struct %1$s *skel, int map_fd)\n\
+			{\n\
+				return bpf_prog_detach2(bpf_program__fd(skel->progs.%2$s), map_fd, BPF_%3$s);\n\
+			}\n\
+			",
+			n, p, upper);
+		break;
+	case ATTACH_CGROUP:
+		snprintf(call, sizeof(call), "bpf_program__attach_cgroup(skel->progs.%s, cgroup_fd)", p);
+		emit_link_attach(g, p, ", int cgroup_fd", call);
+		break;
+	case ATTACH_NETNS:
+		snprintf(call, sizeof(call), "bpf_program__attach_netns(skel->progs.%s, netns_fd)", p);
+		emit_link_attach(g, p, ", int netns_fd", call);
+		break;
+	case ATTACH_PERF:
+		snprintf(call, sizeof(call), "bpf_program__attach_perf_event(skel->progs.%s, perf_fd)", p);
+		emit_link_attach(g, p, ", int perf_fd", call);
+		break;
+	case ATTACH_TRACEPOINT:
+		if (tracepoint_names(sec, cat, tp, sizeof(cat))) {
+			snprintf(call, sizeof(call), "bpf_program__attach_tracepoint(skel->progs.%s, \"%s\", \"%s\")",
+				 p, cat, tp);
+			emit_link_attach(g, p, "", call);
+			break;
+		}
+		/* a section this code cannot split: libbpf parses it */
+		/* fall through */
+	case ATTACH_AUTO:
+		snprintf(call, sizeof(call), "bpf_program__attach(skel->progs.%s)", p);
+		emit_link_attach(g, p, "", call);
+		break;
+	case ATTACH_NONE:
+		break;
+	}
+	emit_test_run(g, p, kind->run);
+	return 0;
+}
+
+/* Pin the layout of a global's type when it has a name userspace can spell. */
+static void assert_global_type(struct gen *g, __u32 id)
+{
+	char name[256];
+
+	id = skip_mods(g->btf, id);
+	if (simple_type_name(g->btf, id, name, sizeof(name)))
+		assert_layout(g, id, name);
+}
+
+/* Pin the offsets of the skeleton's .data/.rodata/.bss variables. */
+static void assert_datasecs(struct gen *g)
+{
+	__u32 id, n = btf__type_cnt(g->obj_btf);
+
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(g->obj_btf, id);
+		const struct btf_var_secinfo *v;
+		char sec[128];
+		__u16 i;
+
+		if (!btf_is_datasec(t))
+			continue;
+		snprintf(sec, sizeof(sec), "%s", btf__name_by_offset(g->obj_btf, t->name_off));
+		if (strcmp(sec, ".data") && strcmp(sec, ".rodata") && strcmp(sec, ".bss") &&
+		    strncmp(sec, ".data.", 6) && strncmp(sec, ".rodata.", 8) && strncmp(sec, ".bss.", 5))
+			continue;
+		bg_sanitize_ident(sec + 1);
+		for (i = 0, v = btf_var_secinfos(t); i < btf_vlen(t); i++, v++) {
+			const struct btf_type *var = btf__type_by_id(g->obj_btf, v->type);
+			const char *vname;
+
+			/* static variables are not in the skeleton */
+			if (!btf_is_var(var) || btf_var(var)->linkage == BTF_VAR_STATIC)
+				continue;
+			vname = btf__name_by_offset(g->obj_btf, var->name_off);
+			if (strncmp(vname, EVENT_VAR_PREFIX, strlen(EVENT_VAR_PREFIX)))
+				assert_global_type(g, var->type);
+			fprintf(g->asserts,
+				"_Static_assert(offsetof(struct %1$s__%2$s, %3$s) == %4$u, \"%1$s.%2$s: offset of '%3$s' changed\");\n",
+				g->name, sec + 1, vname, v->offset);
+		}
+	}
+}
+
+int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
+{
+	struct gen g = { .out = out, .dump_out = out, .name = opts->name };
+	struct bpf_program *prog;
+	struct bpf_map *map;
+	bool any_action = false, any_ring = false, any_perf = false;
+	char ebuf[128];
+	int err, index = 0;
+
+	g.btf = btf__parse_elf(opts->obj_path, NULL);
+	if (!g.btf) {
+		err = -errno;
+		fprintf(stderr, "bpfgen: error: '%s': cannot read its BTF: %s\n", opts->obj_path,
+			errstr(err, ebuf, sizeof(ebuf)));
+		return err;
+	}
+	g.obj = bpf_object__open_file(opts->obj_path, NULL);
+	if (!g.obj) {
+		err = -errno;
+		fprintf(stderr, "bpfgen: error: '%s': cannot open: %s\n", opts->obj_path,
+			errstr(err, ebuf, sizeof(ebuf)));
+		goto out;
+	}
+	g.obj_btf = bpf_object__btf(g.obj);
+	g.dump = btf_dump__new(g.btf, dump_printf, &g, NULL);
+	g.asserts = open_memstream(&g.asserts_buf, &g.asserts_len);
+	if (!g.dump || !g.asserts || !g.obj_btf) {
+		err = g.dump && g.asserts ? -ENOENT : -ENOMEM;
+		fprintf(stderr, "bpfgen: error: '%s': %s\n", opts->obj_path,
+			err == -ENOENT ? "no BTF in the object" : strerror(ENOMEM));
+		goto out;
+	}
+
+	bpf_object__for_each_program(prog, g.obj) {
+		const struct prog_kind *kind = prog_kind(bpf_program__type(prog));
+
+		if (kind->attach == ATTACH_SOCKET)
+			g.any_socket = true;
+		if (kind->run == RUN_XDP || kind->run == RUN_TC)
+			any_action = true;
+	}
+	bpf_object__for_each_map(map, g.obj) {
+		if (bpf_map__type(map) == BPF_MAP_TYPE_RINGBUF && event_type(&g, bpf_map__name(map)))
+			any_ring = true;
+		else if (bpf_map__type(map) == BPF_MAP_TYPE_PERF_EVENT_ARRAY && event_type(&g, bpf_map__name(map)))
+			any_perf = true;
+	}
+
+	emit_prologue(&g, opts);
+	err = emit_types(&g, opts);
+	if (err) {
+		fprintf(stderr, "bpfgen: error: '%s': cannot write its types: %s\n", opts->obj_path,
+			strerror(-err));
+		goto out;
+	}
+	fprintf(out, "%s#include \"%s.skel.h\"\n", opts->types ? "\n" : "", g.name);
+	if (any_action)
+		emit_action_enums(&g);
+	if (any_ring || any_perf)
+		emit_consumer_common(&g, any_ring, any_perf);
+
+	bpf_object__for_each_map(map, g.obj) {
+		if (bpf_map__type(map) == BPF_MAP_TYPE_RINGBUF)
+			err = emit_ring(&g, map);
+		else if (bpf_map__type(map) == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
+			err = emit_perf(&g, map);
+		else
+			err = emit_map(&g, map);
+		if (err)
+			goto out;
+	}
+	bpf_object__for_each_program(prog, g.obj) {
+		err = emit_prog(&g, prog, index++);
+		if (err)
+			goto out;
+	}
+
+	assert_datasecs(&g);
+	fflush(g.asserts);
+	if (g.asserts_len)
+		fprintf(out, "\n/* the layout both sides share, as the object's BTF has it */\n%s",
+			g.asserts_buf);
+	fprintf(out, "\n#endif\n");
+	err = 0;
+out:
+	if (g.asserts)
+		fclose(g.asserts);
+	free(g.asserts_buf);
+	free(g.asserted);
+	btf_dump__free(g.dump);
+	bpf_object__close(g.obj);
+	btf__free(g.btf);
+	return err;
+}

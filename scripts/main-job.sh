@@ -18,3 +18,16 @@ if [ "$rc" != 1 ]; then
 	exit 1
 fi
 echo "ok: the mistakes were found (exit status 1)"
+echo
+
+# The firewall demo: built with the typed layer (bpfgen check, clang, bpftool
+# skeleton, bpfgen gen), then run on a veth pair between two namespaces.
+echo "== examples/firewall: an XDP firewall on the typed layer"
+cmake --build build -j"$(nproc)" --target firewall_bin fw_traffic
+rc=0
+bash examples/firewall/test.sh build/examples/firewall/firewall build/examples/firewall/fw_traffic || rc=$?
+case "$rc" in
+0) echo "ok: the firewall dropped what its rules say and detached cleanly" ;;
+77) echo "skipped: the firewall demo needs root, network namespaces and XDP (see above)" ;;
+*) exit 1 ;;
+esac

@@ -49,6 +49,13 @@ struct state {
 
 enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL };
 
+/* What a function of the file may return, for its callers (a summary) */
+enum {
+	RET_NULL = 1 << 0,	/* NULL, or a pointer not checked for it */
+	RET_RINGBUF = 1 << 1,	/* a ring buffer reservation still held */
+	RET_SOCK = 1 << 2,	/* a socket reference still held */
+};
+
 struct ref {
 	int call;
 	enum bg_helper_flow kind;
@@ -78,11 +85,11 @@ struct flow {
 	struct label labels[MAX_LABELS];
 	int nlabels;
 	struct jump_ctx *jump;
-	bool returns_null;	/* for summaries: some return may give NULL */
+	unsigned ret_flags;	/* for summaries: RET_* of what the function may return */
 	int next_vid;
 	int next_pid;
 	int depth;
-	signed char *summary;	/* per function: -1 unknown, 0/1 may return NULL, 2 running */
+	signed char *summary;	/* per function: -1 unknown, 8 running, else its RET_* flags */
 };
 
 static struct vstate *var_get(struct state *s, const char *name, bool create)
@@ -206,7 +213,24 @@ static long long *checked(struct state *s, int pid)
 	return pid >= 0 && pid < MAX_PIDS ? &s->pid_checked[pid] : &s->pkt_safe;
 }
 
-static bool analyze_may_return_null(struct flow *fl, const struct bg_func *g);
+static unsigned summary_of(struct flow *fl, const struct bg_func *g);
+
+/* V now holds a reference made by call CALL, to release before returning. */
+static void acquire(struct flow *fl, struct state *s, struct vstate *v, int call,
+		    enum bg_helper_flow kind)
+{
+	int r;
+
+	for (r = 0; r < fl->nrefs && fl->refs[r].call != call; r++)
+		;
+	if (r == fl->nrefs) {
+		if (fl->nrefs == MAX_REFS)
+			return;
+		fl->refs[fl->nrefs++] = (struct ref){ call, kind };
+	}
+	v->ref = r;
+	s->held |= 1ULL << r;
+}
 
 static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 {
@@ -302,26 +326,23 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 				v->src = val->call;
 				v->vid = fl->next_vid++;
 			}
-			if ((hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK)) {
-				int r;
-
-				for (r = 0; r < fl->nrefs && fl->refs[r].call != val->call; r++)
-					;
-				if (r == fl->nrefs && fl->nrefs < MAX_REFS)
-					fl->refs[fl->nrefs++] = (struct ref){ val->call, hf };
-				if (r < MAX_REFS) {
-					v->ref = r;
-					s->held |= 1ULL << r;
-				}
-			}
+			if (hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK)
+				acquire(fl, s, v, val->call, hf);
 			return;
 		}
-		/* a function of this file returning a pointer it may leave NULL */
+		/* a function of this file: what it may return, as its summary says */
 		g = bg_model__find_func(fl->c->m, call->callee);
-		if (g && g != fl->f && analyze_may_return_null(fl, g)) {
-			v->null = N_MAYBE;
-			v->src = val->call;
-			v->vid = fl->next_vid++;
+		if (g && g != fl->f) {
+			unsigned ret = summary_of(fl, g);
+
+			if (ret & RET_NULL) {
+				v->null = N_MAYBE;
+				v->src = val->call;
+				v->vid = fl->next_vid++;
+			}
+			if (ret & (RET_RINGBUF | RET_SOCK))
+				acquire(fl, s, v, val->call,
+					ret & RET_RINGBUF ? BG_FLOW_RINGBUF : BG_FLOW_SOCK);
 		}
 		return;
 	default:
@@ -598,6 +619,7 @@ static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *r
 
 static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 {
+	struct bg_stmt ret;
 	struct jump_ctx jc, *outer;
 	struct state a, b, in;
 	struct label *l;
@@ -699,12 +721,21 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 			join_into(s, &jc.entry);	/* no case matched */
 		return;
 	case BG_ST_RETURN:
-		if (st->val.kind == BG_VAL_NULL)
-			fl->returns_null = true;
-		if (st->val.kind == BG_VAL_VAR && (v = var_get(s, st->val.var, false)) &&
-		    (v->null == N_MAYBE || v->null == N_NULL))
-			fl->returns_null = true;
-		leak_check(fl, s, st);
+		ret = *st;
+		if (st->val.kind == BG_VAL_CALL) {
+			/* return f(...): as if through a variable of its own */
+			ret.kind = BG_ST_ASSIGN;
+			ret.var = "<return>";
+			assign(fl, s, &ret);
+			ret.kind = BG_ST_RETURN;
+			ret.val = (struct bg_val){ .kind = BG_VAL_VAR, .var = "<return>", .call = -1 };
+		}
+		v = ret.val.kind == BG_VAL_VAR ? var_get(s, ret.val.var, false) : NULL;
+		if (st->val.kind == BG_VAL_NULL || (v && (v->null == N_MAYBE || v->null == N_NULL)))
+			fl->ret_flags |= RET_NULL;
+		if (v && v->ref >= 0 && (s->held & (1ULL << v->ref)))
+			fl->ret_flags |= fl->refs[v->ref].kind == BG_FLOW_RINGBUF ? RET_RINGBUF : RET_SOCK;
+		leak_check(fl, s, &ret);
 		s->live = false;
 		return;
 	case BG_ST_GOTO:
@@ -741,7 +772,7 @@ static void analyze(struct flow *fl, const struct bg_func *f, bool scalar_params
 	fl->nrefs = 0;
 	fl->nlabels = 0;
 	fl->jump = NULL;
-	fl->returns_null = false;
+	fl->ret_flags = 0;
 	fl->next_pid = 0;
 	s->live = true;
 	/* BPF_KPROBE()'s arguments are registers cast to pointers */
@@ -759,22 +790,22 @@ static void analyze(struct flow *fl, const struct bg_func *f, bool scalar_params
 	free(s);
 }
 
-static bool analyze_may_return_null(struct flow *fl, const struct bg_func *g)
+static unsigned summary_of(struct flow *fl, const struct bg_func *g)
 {
 	size_t idx = g - fl->c->m->funcs;
 	struct flow sub;
 
 	if (fl->summary[idx] >= 0)
-		return fl->summary[idx] == 1;
+		return fl->summary[idx] == 8 ? 0 : (unsigned)fl->summary[idx];
 	if (fl->depth >= MAX_DEPTH || !g->body)
-		return false;
-	fl->summary[idx] = 2;
+		return 0;
+	fl->summary[idx] = 8;	/* running: recursion sees nothing */
 	sub = *fl;
 	sub.rule = (enum flow_rule)-1;	/* report nothing: only the summary */
 	sub.depth = fl->depth + 1;
 	analyze(&sub, g, false);
-	fl->summary[idx] = sub.returns_null ? 1 : 0;
-	return sub.returns_null;
+	fl->summary[idx] = (signed char)sub.ret_flags;
+	return sub.ret_flags;
 }
 
 static bool has_scalar_args(const struct bg_model *m, const struct bg_func *f)

@@ -38,7 +38,8 @@ awk '
 # Extra options for bpfgen, from a "// bpfgen-flags: -Wunchecked-return" line.
 flags=$(sed -nE 's@^//[[:space:]]*bpfgen-flags:[[:space:]]*(.*)$@\1@p' "$file" | head -1)
 # shellcheck disable=SC2086 # flags are words
-"$bpfgen" check $flags "$file" -- -I "$vmlinux_dir" >"$tmp/out" 2>&1
+headers=$(cd "$(dirname "$0")/../../headers" && pwd)
+"$bpfgen" check $flags "$file" -- -I "$vmlinux_dir" -I "$headers" >"$tmp/out" 2>&1
 rc=$?
 
 # Actual: every "PATH:LINE:COL: error|warning|fatal error: ... [rule]" line.

@@ -64,7 +64,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/load_one.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 obj=$tmp/prog.o
 
-if ! clang -O2 -g -target bpf -D__TARGET_ARCH_x86 -I "$vmlinux_dir" \
+headers=$(cd "$(dirname "$0")/../../headers" && pwd)
+if ! clang -O2 -g -target bpf -D__TARGET_ARCH_x86 -I "$vmlinux_dir" -I "$headers" \
 	-idirafter "/usr/include/$multiarch" -c "$file" -o "$obj" 2>"$tmp/cc.log"; then
 	echo "FAIL: $file: does not compile"
 	cat "$tmp/cc.log"

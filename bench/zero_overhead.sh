@@ -6,7 +6,9 @@
 # tests/typed/twins/X.bpf.c (same logic, plain libbpf) are compiled with the
 # same flags, and the BPF instructions of each program function are counted
 # (llvm-objdump -d; a 64-bit immediate load counts as one instruction).
-# Prints a table; exits 1 if a program differs from its twin by anything but
+# As root, each program is also loaded and its instructions after the
+# verifier (bpftool prog dump xlated) are counted: the difference must be the
+# same there. Prints a table; exits 1 if a program differs from its twin by anything but
 # a difference recorded in KNOWN below (which says why), 2 on a usage or
 # compile error.
 set -u
@@ -51,8 +53,28 @@ compile() {
 		-I "$VMLINUX_DIR" -idirafter "/usr/include/$multiarch" -c "$1" -o "$2"
 }
 
+# "program count" of the instructions the verifier leaves (bpftool prog dump
+# xlated) for each program of OBJ loaded into the running kernel: root only,
+# and nothing for objects this kernel refuses (fentry, lsm here).
+BPFTOOL=${BPFTOOL:-$(command -v bpftool || echo /usr/sbin/bpftool)}
+xlated() {
+	local dir
+	[ "$(id -u)" = 0 ] && [ -x "$BPFTOOL" ] || return 0
+	[ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ] ||
+		mount -t bpf bpf /sys/fs/bpf 2>/dev/null || return 0
+	dir=$(mktemp -d /sys/fs/bpf/zero_overhead_XXXXXX) || return 0	# bpffs names take no dot
+	if "$BPFTOOL" prog loadall "$1" "$dir" > /dev/null 2>&1; then
+		for pin in "$dir"/*; do
+			[ -e "$pin" ] || continue
+			printf '%s %s\n' "$(basename "$pin")" \
+				"$("$BPFTOOL" prog dump xlated pinned "$pin" | grep -cE '^ *[0-9]+: ')"
+		done | sort
+	fi
+	rm -rf "$dir"
+}
+
 fail=0
-printf '%-24s %-24s %6s %6s %6s  %s\n' FILE PROGRAM TYPED TWIN DELTA NOTE
+printf '%-24s %-24s %6s %6s %6s %6s %6s  %s\n' FILE PROGRAM TYPED TWIN DELTA XTYPED XTWIN NOTE
 for twin in "$top"/tests/typed/twins/*.bpf.c; do
 	base=$(basename "$twin" .bpf.c)
 	if [ ! -f "$top/tests/typed/good/$base.bpf.c" ]; then
@@ -72,6 +94,8 @@ for typed in "$top"/tests/typed/good/*.bpf.c; do
 	compile "$twin" "$tmp/twin.o" || exit 2
 	count "$tmp/typed.o" >"$tmp/typed.n"
 	count "$tmp/twin.o" >"$tmp/twin.n"
+	xlated "$tmp/typed.o" >"$tmp/typed.x"
+	xlated "$tmp/twin.o" >"$tmp/twin.x"
 	if [ "$(cut -d' ' -f1 "$tmp/typed.n")" != "$(cut -d' ' -f1 "$tmp/twin.n")" ]; then
 		echo "error: '$base': the typed program and its twin define different functions" >&2
 		fail=1
@@ -90,7 +114,15 @@ for typed in "$top"/tests/typed/good/*.bpf.c; do
 			note="FAIL: expected delta $kdelta"
 			fail=1
 		fi
-		printf '%-24s %-24s %6d %6d %+6d  %s\n' "$base" "$fn" "$a" "$b" "$delta" "$note"
+		xa=$(awk -v f="$fn" '$1 == f { print $2 }' "$tmp/typed.x")
+		xb=$(awk -v f="$fn" '$1 == f { print $2 }' "$tmp/twin.x")
+		# after the verifier's rewriting the difference must stay the same
+		if [ -n "$xa" ] && [ -n "$xb" ] && [ $((xa - xb)) -ne "$delta" ]; then
+			note="FAIL: xlated delta $((xa - xb)), object delta $delta"
+			fail=1
+		fi
+		printf '%-24s %-24s %6d %6d %+6d %6s %6s  %s\n' "$base" "$fn" "$a" "$b" "$delta" \
+			"${xa:--}" "${xb:--}" "$note"
 	done < <(join "$tmp/typed.n" "$tmp/twin.n")
 done
 exit $fail

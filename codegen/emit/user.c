@@ -636,23 +636,38 @@ static int emit_consumer_common(struct gen *g, bool any_ring, bool any_perf)
 	return 0;
 }
 
-static int emit_perf(struct gen *g, struct bpf_map *map)
+/*
+ * The comment heading a consumer of map M (WHAT: "ring buffer"), and its event
+ * type's name in E with its layout pinned. Returns 1 when M has no event type
+ * in BTF (the comment says so), 0, or a negative errno.
+ */
+static int event_prologue(struct gen *g, const char *m, const char *what, char *e, size_t size)
 {
-	const char *m = bpf_map__name(map), *n = g->name;
 	__u32 eid = event_type(g, m);
-	char e[256];
 	int err;
 
 	if (!eid) {
-		fprintf(g->out, "\n/* perf event array '%s': no " EVENT_VAR_PREFIX "%s in BTF, no typed consumer */\n",
-			m, m);
-		return 0;
+		fprintf(g->out, "\n/* %s '%s': no " EVENT_VAR_PREFIX "%s in BTF, no typed consumer */\n",
+			what, m, m);
+		return 1;
 	}
-	fprintf(g->out, "\n/* perf event array '%s' */\n", m);
-	err = name_type(g, eid, m, "event", e, sizeof(e));
+	fprintf(g->out, "\n/* %s '%s' */\n", what, m);
+	err = name_type(g, eid, m, "event", e, size);
 	if (err)
 		return err;
 	assert_layout(g, eid, e);
+	return 0;
+}
+
+static int emit_perf(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map), *n = g->name;
+	char e[256];
+	int err;
+
+	err = event_prologue(g, m, "perf event array", e, sizeof(e));
+	if (err)
+		return err < 0 ? err : 0;
 	bg_codegen(g->out, "\
 		typedef void (*%1$s_%2$s_cb)(void *ctx, int cpu, const %3$s *e);\n\
 		\n\
@@ -712,20 +727,12 @@ static int emit_perf(struct gen *g, struct bpf_map *map)
 static int emit_ring(struct gen *g, struct bpf_map *map)
 {
 	const char *m = bpf_map__name(map), *n = g->name;
-	__u32 eid = event_type(g, m);
 	char e[256];
 	int err;
 
-	if (!eid) {
-		fprintf(g->out, "\n/* ring buffer '%s': no " EVENT_VAR_PREFIX "%s in BTF, no typed consumer */\n",
-			m, m);
-		return 0;
-	}
-	fprintf(g->out, "\n/* ring buffer '%s' */\n", m);
-	err = name_type(g, eid, m, "event", e, sizeof(e));
+	err = event_prologue(g, m, "ring buffer", e, sizeof(e));
 	if (err)
-		return err;
-	assert_layout(g, eid, e);
+		return err < 0 ? err : 0;
 	bg_codegen(g->out, "\
 		typedef int (*%1$s_%2$s_cb)(void *ctx, const %3$s *e);\n\
 		\n\

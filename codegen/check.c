@@ -67,7 +67,7 @@ static int file_usable(const char *file)
 
 int bg_cmd_check(int argc, char **argv)
 {
-	struct bg_rule_opts opts;
+	struct bg_rule_opts opts = {};
 	struct bg_diags diags = {};
 	enum format fmt = FMT_TEXT;
 	const char **files = NULL;

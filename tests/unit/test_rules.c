@@ -114,7 +114,7 @@ static void license(const char *s)
 /* Run only RULE; return how many diagnostics it made. */
 static size_t run(const char *rule)
 {
-	struct bg_rule_opts opts;
+	struct bg_rule_opts opts = {};
 	size_t i;
 
 	memset(opts.enabled, 0, sizeof(opts.enabled));
@@ -269,7 +269,7 @@ Test(rules, missing_license_is_a_warning)
 
 Test(rules, werror_makes_warnings_errors)
 {
-	struct bg_rule_opts opts;
+	struct bg_rule_opts opts = {};
 
 	prog("xdp", "x", "struct xdp_md", 10);
 	memset(opts.enabled, -1, sizeof(opts.enabled));

@@ -577,6 +577,19 @@ static struct label *label_get(struct flow *fl, const char *name)
 	return &fl->labels[fl->nlabels++];
 }
 
+/*
+ * The name the user wrote for F: the body of BPF_PROG(name) is ____name, and
+ * the body of a bpfgen/bpf.h program macro is ___bpfgen_body_name.
+ */
+static const char *user_name(const struct bg_func *f)
+{
+	if (!strncmp(f->name, "___bpfgen_body_", 15))
+		return f->name + 15;
+	if (!strncmp(f->name, "____", 4) && f->name[4])
+		return f->name + 4;
+	return f->name;
+}
+
 static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *ret)
 {
 	int r;
@@ -598,7 +611,7 @@ static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *r
 			d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
 					     "this ring buffer reservation is neither submitted nor "
 					     "discarded on a path that leaves '%s'; the verifier refuses "
-					     "the program (unreleased reference)", fl->f->name);
+					     "the program (unreleased reference)", user_name(fl->f));
 			if (ret)
 				bg_diag__note(d, ret->loc, "the reservation is still held when this returns");
 			bg_diag__note(d, (struct bg_loc){},
@@ -607,7 +620,7 @@ static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *r
 			d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
 					     "the socket reference from '%s' is not released on a path "
 					     "that leaves '%s'; the verifier refuses the program",
-					     callee_of(fl, fl->refs[r].call), fl->f->name);
+					     callee_of(fl, fl->refs[r].call), user_name(fl->f));
 			if (ret)
 				bg_diag__note(d, ret->loc, "the reference is still held when this returns");
 			bg_diag__note(d, (struct bg_loc){},

@@ -520,6 +520,13 @@ static __always_inline void *___bpfgen_ptr_at(void *data, void *data_end, __u64 
 {
 	void *p = data + offset;
 
+	/*
+	 * A variable offset: keep the pointer that is checked the pointer that
+	 * is returned, or clang recomputes data + offset after the test and the
+	 * verifier sees an unchecked packet pointer. Constant offsets cost nothing.
+	 */
+	if (!__builtin_constant_p(offset))
+		asm volatile("" : "+r"(p));
 	if (p + size > data_end)
 		return NULL;
 	/*

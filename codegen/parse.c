@@ -293,20 +293,30 @@ static char *first_identifier(struct parse_state *st, CXCursor expr)
 	return r;
 }
 
-struct ret_walk {
-	struct parse_state *st;
+/* The children of a cursor, in order; at most 8 are kept, n counts all. */
+struct kids {
+	CXCursor v[8];
 	int n;
-	CXCursor kids[3];
 };
 
-static enum CXChildVisitResult collect_kids(CXCursor c, CXCursor parent, CXClientData data)
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData data)
 {
-	struct ret_walk *w = data;
+	struct kids *k = data;
 
 	(void)parent;
-	if (w->n < 3)
-		w->kids[w->n++] = c;
+	if (k->n < 8)
+		k->v[k->n] = c;
+	k->n++;
 	return CXChildVisit_Continue;
+}
+
+static int kids_of(CXCursor c, struct kids *k)
+{
+	k->n = 0;
+	clang_visitChildren(c, collect, k);
+	if (k->n > 8)
+		k->n = 8;
+	return k->n;
 }
 
 /*
@@ -331,14 +341,13 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 	}
 	inner = strip_expr(expr);
 	if (!is_const && depth < 4 && clang_getCursorKind(inner) == CXCursor_ConditionalOperator) {
-		struct ret_walk w = { .st = st };
+		struct kids k;
 
-		clang_visitChildren(inner, collect_kids, &w);
-		if (w.n == 3) {
-			add_return_value(st, loc_of(st, clang_getCursorLocation(w.kids[1])),
-					 w.kids[1], depth + 1);
-			add_return_value(st, loc_of(st, clang_getCursorLocation(w.kids[2])),
-					 w.kids[2], depth + 1);
+		if (kids_of(inner, &k) == 3) {
+			add_return_value(st, loc_of(st, clang_getCursorLocation(k.v[1])), k.v[1],
+					 depth + 1);
+			add_return_value(st, loc_of(st, clang_getCursorLocation(k.v[2])), k.v[2],
+					 depth + 1);
 			return;
 		}
 	}
@@ -375,32 +384,6 @@ static void add_return(struct parse_state *st, CXCursor ret)
 		st->err = -ENOMEM;
 	else
 		r->loc = loc;
-}
-
-/* The children of a cursor, in order; at most 8 are kept, n counts all. */
-struct kids {
-	CXCursor v[8];
-	int n;
-};
-
-static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData data)
-{
-	struct kids *k = data;
-
-	(void)parent;
-	if (k->n < 8)
-		k->v[k->n] = c;
-	k->n++;
-	return CXChildVisit_Continue;
-}
-
-static int kids_of(CXCursor c, struct kids *k)
-{
-	k->n = 0;
-	clang_visitChildren(c, collect, k);
-	if (k->n > 8)
-		k->n = 8;
-	return k->n;
 }
 
 static char *arena_take(struct parse_state *st, CXString s)
@@ -572,15 +555,13 @@ static enum binop binop_of(struct parse_state *st, CXCursor lhs, CXCursor rhs)
 static char char_at(struct parse_state *st, CXCursor c)
 {
 	CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(c));
-	unsigned off, soff;
-	CXFile f, sf;
 	const char *buf;
+	unsigned off;
 	size_t size;
+	CXFile f;
 
 	/* a macro argument's own text, or the macro's name for what the macro wrote */
 	clang_getFileLocation(loc, &f, NULL, NULL, &off);
-	(void)sf;
-	(void)soff;
 	if (!f)
 		return 0;
 	buf = clang_getFileContents(st->tu, f, &size);

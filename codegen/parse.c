@@ -551,7 +551,7 @@ static enum binop binop_of(struct parse_state *st, CXCursor lhs, CXCursor rhs)
 	return OP_OTHER;
 }
 
-/* The source character where C starts, when C is not inside a macro; else 0. */
+/* The character where C starts in a file: for what a macro body wrote, the first of its name. */
 static char char_at(struct parse_state *st, CXCursor c)
 {
 	CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(c));

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bpfgen.h"
@@ -78,6 +79,7 @@ int bg_cmd_check(int argc, char **argv)
 	struct bg_kernel_table *ktable = NULL;
 	int nfiles = 0, nclang = 0, i, err = 0, status = 0;
 	bool failed = false, dump = false;
+	const char *cache_dir = getenv("BPFGEN_CACHE_DIR");
 
 	memset(opts.enabled, -1, sizeof(opts.enabled));
 	opts.werror = false;
@@ -134,6 +136,13 @@ int bg_cmd_check(int argc, char **argv)
 				goto out;
 			}
 			ktable_path = a[14] == '=' ? a + 15 : argv[++i];
+		} else if (!strcmp(a, "--cache") || !strncmp(a, "--cache=", 8)) {
+			cache_dir = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!cache_dir || !*cache_dir) {
+				fprintf(stderr, "bpfgen: error: --cache needs a directory\n");
+				status = 2;
+				goto out;
+			}
 		} else if (!strcmp(a, "--dump-model")) {
 			dump = true;
 		} else if (!strcmp(a, "-Werror")) {
@@ -169,6 +178,8 @@ int bg_cmd_check(int argc, char **argv)
 		}
 		opts.ktable = ktable;
 	}
+	if (cache_dir && mkdir(cache_dir, 0755) && errno != EEXIST)
+		cache_dir = NULL;	/* no cache is slower, not wrong */
 	if (!nfiles) {
 		fprintf(stderr, "bpfgen: error: no input files\n");
 		check_usage(stderr);
@@ -186,7 +197,7 @@ int bg_cmd_check(int argc, char **argv)
 		}
 		nerr = bg_diags__count(&diags, BG_SEV_ERROR);
 		nfirst = diags.n;
-		err = bg_parse(files[i], (const char *const *)clang_args, nclang, &m, &diags);
+		err = bg_parse(files[i], (const char *const *)clang_args, nclang, cache_dir, &m, &diags);
 		if (err) {
 			fprintf(stderr, "bpfgen: error: cannot parse '%s': libclang failed (%s)\n",
 				files[i], strerror(-err));

@@ -10,6 +10,7 @@
 
 #include <clang-c/Index.h>
 
+#include "bpfgen.h"
 #include "parse.h"
 #include "tables/tables.h"
 
@@ -1828,17 +1829,202 @@ static void add_clang_diags(struct parse_state *st, struct bg_diags *diags)
 	}
 }
 
-int bg_parse(const char *file, const char *const *args, int nargs, struct bg_model **model,
-	     struct bg_diags *diags)
+/*
+ * The leading #include lines of FILE that many files share: system headers
+ * (<...>) and "vmlinux.h", before any other line of code or directive.
+ * Returns them (owned by the caller) or NULL when there are none.
+ */
+static char *shared_prefix(const char *file, bool *quoted)
+{
+	char buf[16384], *text = NULL, *line, *end;
+	size_t n, len = 0;
+	bool in_comment = false;
+	FILE *f;
+
+	*quoted = false;
+	f = fopen(file, "rb");
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	for (line = buf; line && *line; line = end ? end + 1 : NULL) {
+		char *p = line;
+
+		end = strchr(line, '\n');
+		if (!end)
+			break;	/* a partial line: stop before it */
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (in_comment) {
+			char *close = strstr(p, "*/");
+
+			if (close && close < end) {
+				in_comment = false;
+				p = close + 2;
+				while (*p == ' ' || *p == '\t' || *p == '\r')
+					p++;
+				if (p != end)
+					break;
+			}
+			continue;
+		}
+		if (p == end || !strncmp(p, "//", 2))
+			continue;
+		if (!strncmp(p, "/*", 2)) {
+			char *close = strstr(p + 2, "*/");
+
+			if (!close || close > end)
+				in_comment = true;
+			else if (close + 2 < end && strspn(close + 2, " \t\r") != (size_t)(end - close - 2))
+				break;
+			continue;
+		}
+		if (strncmp(p, "#include", 8))
+			break;
+		p += 8;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '"' && !strncmp(p, "\"vmlinux.h\"", 11))
+			*quoted = true;
+		else if (*p != '<')
+			break;
+		{
+			char *grown = realloc(text, len + (end - line) + 2);
+
+			if (!grown) {
+				free(text);
+				return NULL;
+			}
+			text = grown;
+			memcpy(text + len, line, end - line);
+			len += end - line;
+			text[len++] = '\n';
+			text[len] = '\0';
+		}
+	}
+	return text;
+}
+
+/* FNV-1a, for cache file names. */
+static unsigned long long hash_str(unsigned long long h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (h ^ 0xff) * 0x100000001b3ULL;
+}
+
+static bool has_errors(CXTranslationUnit tu)
+{
+	unsigned i, n = clang_getNumDiagnostics(tu);
+	bool found = false;
+
+	for (i = 0; i < n && !found; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+
+		found = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+		clang_disposeDiagnostic(d);
+	}
+	return found;
+}
+
+/*
+ * A precompiled header of FILE's shared prefix in CACHE_DIR, built on first
+ * use and reused by every file with the same prefix and flags. Clang checks
+ * that the headers it holds have not changed when it is loaded. Returns its
+ * path (owned by the caller) or NULL when FILE has no prefix or it fails.
+ */
+static char *cached_pch(CXIndex index, const char *cache_dir, const char *file,
+			const char **argv, int argc)
+{
+	char *prefix, *pch = NULL, *hdr = NULL, *tmp = NULL, *dir = NULL, *slash;
+	const char **args = NULL;
+	CXTranslationUnit tu = NULL;
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	bool quoted;
+	int i, n = 0;
+	FILE *f;
+
+	prefix = shared_prefix(file, &quoted);
+	if (!prefix)
+		return NULL;
+	dir = strdup(file);
+	if (!dir)
+		goto out;
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	h = hash_str(h, BPFGEN_VERSION);
+	h = hash_str(h, prefix);
+	for (i = 0; i < argc; i++)
+		h = hash_str(h, argv[i]);
+	if (quoted) {
+		/* "vmlinux.h" is looked up next to FILE first */
+		char *abs = realpath(dir, NULL);
+
+		h = hash_str(h, abs ? abs : dir);
+		free(abs);
+	}
+	if (asprintf(&pch, "%s/%016llx.pch", cache_dir, h) < 0 ||
+	    asprintf(&hdr, "%s/%016llx.h", cache_dir, h) < 0 ||
+	    asprintf(&tmp, "%s/%016llx.pch.%d", cache_dir, h, (int)getpid()) < 0) {
+		pch = NULL;
+		goto out;
+	}
+	if (!access(pch, R_OK))
+		goto out;
+	f = fopen(hdr, "w");
+	if (!f || fputs(prefix, f) < 0 || fclose(f)) {
+		if (f)
+			fclose(f);
+		goto fail;
+	}
+	args = calloc(argc + 4, sizeof(*args));
+	if (!args)
+		goto fail;
+	for (i = 0; i < argc; i++)
+		args[n++] = argv[i];
+	args[n++] = "-x";
+	args[n++] = "c-header";
+	args[n++] = "-iquote";
+	args[n++] = dir;
+	if (clang_parseTranslationUnit2(index, hdr, args, n, NULL, 0,
+					CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete,
+					&tu) != CXError_Success || !tu || has_errors(tu))
+		goto fail;
+	if (clang_saveTranslationUnit(tu, tmp, clang_defaultSaveOptions(tu)) != CXSaveError_None ||
+	    rename(tmp, pch))
+		goto fail;
+	goto out;
+fail:
+	unlink(tmp);
+	free(pch);
+	pch = NULL;
+out:
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	free(args);
+	free(prefix);
+	free(dir);
+	free(hdr);
+	free(tmp);
+	return pch;
+}
+
+int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
+	     struct bg_model **model, struct bg_diags *diags)
 {
 	struct parse_state st = {};
 	const char **argv = NULL;
 	enum CXErrorCode cerr;
 	CXIndex index = NULL;
+	char *pch = NULL;
 	int err = 0, i, skip, argc = 0;
 
 	*model = NULL;
-	argv = calloc(NDEFAULT_ARGS + nargs, sizeof(*argv));
+	argv = calloc(NDEFAULT_ARGS + nargs + 2, sizeof(*argv));
 	st.m = bg_model__new(file);
 	if (!argv || !st.m) {
 		err = -ENOMEM;
@@ -1852,11 +2038,33 @@ int bg_parse(const char *file, const char *const *args, int nargs, struct bg_mod
 		argv[argc++] = args[i];
 
 	index = clang_createIndex(0, 0);
-	cerr = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
-					   CXTranslationUnit_KeepGoing, &st.tu);
-	if (cerr != CXError_Success || !st.tu) {
-		err = cerr == CXError_ASTReadError ? -EINVAL : -EIO;
-		goto out;
+	if (cache_dir)
+		pch = cached_pch(index, cache_dir, file, argv, argc);
+	if (pch) {
+		argv[argc] = "-include-pch";
+		argv[argc + 1] = pch;
+		cerr = clang_parseTranslationUnit2(index, file, argv, argc + 2, NULL, 0,
+						   CXTranslationUnit_KeepGoing, &st.tu);
+		if (cerr != CXError_Success || !st.tu || has_errors(st.tu)) {
+			/* the file's own errors, or a stale or unfit header: parse it all */
+			if (st.tu)
+				clang_disposeTranslationUnit(st.tu);
+			st.tu = NULL;
+		} else {
+			free(pch);
+			pch = NULL;
+		}
+	}
+	if (!st.tu) {
+		cerr = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
+						   CXTranslationUnit_KeepGoing, &st.tu);
+		if (cerr != CXError_Success || !st.tu) {
+			err = cerr == CXError_ASTReadError ? -EINVAL : -EIO;
+			goto out;
+		}
+		/* clean without it: the cached header was the trouble */
+		if (pch && !has_errors(st.tu))
+			unlink(pch);
 	}
 	st.main_file = clang_getFile(st.tu, file);
 	add_clang_diags(&st, diags);
@@ -1868,6 +2076,7 @@ out:
 	if (index)
 		clang_disposeIndex(index);
 	free(argv);
+	free(pch);
 	if (err)
 		bg_model__free(st.m);
 	else

@@ -29,16 +29,16 @@ static void check_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: bpfgen check [--format text|json|sarif] [-W<rule>|-Wno-<rule>|-Werror]\n"
-		"                    [--btf FILE] [--list-rules] FILE... [-- CLANG_ARGS...]\n"
-		"                    [--kernel-table FILE] (from `bpfgen probe --format json`)\n"
+		"                    [--btf FILE] [--kernel-table FILE] [--cache DIR] [--list-rules]\n"
+		"                    FILE... [-- CLANG_ARGS...]\n"
 		"\n"
 		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
 		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
 }
 
 /*
- * Why FILE cannot be checked, or NULL: missing, unreadable, a directory, or
- * binary data (a NUL byte in its first 64 KiB).
+ * 0 when FILE can be checked; else a negative errno, after saying why:
+ * missing, unreadable, a directory, or binary data (a NUL in its first 64 KiB).
  */
 static int file_usable(const char *file)
 {

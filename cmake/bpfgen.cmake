@@ -17,9 +17,17 @@
 # without it NAME.bpfgen.h defines them itself from the object's BTF.
 #
 # The bpfgen tool is the target `bpfgen` when this project builds it, or the
-# program found as BPFGEN_EXECUTABLE.
+# program found as BPFGEN_EXECUTABLE. An installed bpfgen gives this file
+# through find_package(bpfgen) (bpfgenConfig.cmake).
 
 set(_BPFGEN_CMAKE_DIR ${CMAKE_CURRENT_LIST_DIR})
+# bpfgen/bpf.h: in headers/ next to cmake/ in the source tree, or where an
+# installed bpfgenConfig.cmake says (BPFGEN_INCLUDE_DIR).
+if(BPFGEN_INCLUDE_DIR)
+  set(_BPFGEN_HEADERS ${BPFGEN_INCLUDE_DIR})
+else()
+  set(_BPFGEN_HEADERS ${_BPFGEN_CMAKE_DIR}/../headers)
+endif()
 
 find_program(BPFGEN_BPFTOOL bpftool PATHS /usr/sbin /sbin REQUIRED)
 find_program(BPFGEN_CLANG NAMES clang clang-14 REQUIRED)
@@ -84,7 +92,7 @@ function(bpfgen_add_bpf_object NAME SOURCE)
   endif()
   _bpfgen_vmlinux_h(vmlinux_dir)
 
-  set(includes -I${_BPFGEN_CMAKE_DIR}/../headers -I${src_dir} -I${vmlinux_dir})
+  set(includes -I${_BPFGEN_HEADERS} -I${src_dir} -I${vmlinux_dir})
   foreach(dir ${ARG_INCLUDES})
     get_filename_component(dir ${dir} ABSOLUTE)
     list(APPEND includes -I${dir})

@@ -12,6 +12,7 @@ static const struct cmd {
 } cmds[] = {
 	{ "check", bg_cmd_check, "check BPF C sources for what the kernel refuses or misreads" },
 	{ "gen", bg_cmd_gen, "write the typed userspace header of a compiled BPF object" },
+	{ "new", bg_cmd_new, "write a complete, buildable project for one program type" },
 	{ "probe", bg_cmd_probe, "measure which helpers each program type may call on this kernel" },
 };
 

@@ -29,4 +29,22 @@ struct bg_gen_opts {
  */
 int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts);
 
+/* The files of a `bpfgen new` project (emit/project.c). */
+enum bg_project_file {
+	BG_PROJECT_BPF,		/* NAME.bpf.c */
+	BG_PROJECT_HEADER,	/* NAME.h */
+	BG_PROJECT_USER,	/* NAME.c, the loader */
+	BG_PROJECT_CMAKE,	/* CMakeLists.txt */
+	BG_PROJECT_README,	/* README.md */
+};
+
+/* The I-th program type `bpfgen new` knows, or NULL past the last. */
+const char *bg_project_type(size_t i);
+
+/*
+ * Write FILE of project NAME (a C identifier) of program type TYPE to OUT.
+ * Returns 0, or -EINVAL for an unknown TYPE or FILE.
+ */
+int bg_emit_project_file(FILE *out, enum bg_project_file file, const char *name, const char *type);
+
 #endif

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# install.sh BUILD_DIR SOURCE_DIR
+#
+# `cmake --install` of bpfgen into a temporary prefix, then a project
+# scaffolded by the installed bpfgen and built with find_package(bpfgen)
+# from that prefix alone: no BPFGEN_SOURCE_DIR, and nothing of the source or
+# build tree in its build. As root, the built loader runs too. The pkg-config
+# file gives the include directory and the tool.
+# Exit: 0 pass, 1 fail, 2 usage.
+set -u
+if [ $# -ne 2 ]; then
+	echo "usage: $0 BUILD_DIR SOURCE_DIR" >&2
+	exit 2
+fi
+build=$(realpath "$1") src=$(realpath "$2")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bpfgen_install.XXXXXX") || exit 1
+loader_pid=
+trap '[ -n "$loader_pid" ] && kill -KILL "$loader_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+pass() { echo "PASS: $*"; }
+
+if ! cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
+	fail "cmake --install:"
+	cat "$tmp/install.log"
+	exit 1
+fi
+for f in bin/bpfgen include/bpfgen/bpf.h share/cmake/bpfgen/bpfgenConfig.cmake \
+	share/cmake/bpfgen/bpfgenConfigVersion.cmake share/cmake/bpfgen/bpfgen.cmake \
+	share/pkgconfig/bpfgen.pc; do
+	[ -f "$prefix/$f" ] || fail "cmake --install: no $f"
+done
+if cmp -s "$prefix/include/bpfgen/bpf.h" "$src/headers/bpfgen/bpf.h"; then
+	pass "cmake --install: the tool, bpf.h, the CMake package and bpfgen.pc"
+else
+	fail "the installed bpf.h differs from headers/bpfgen/bpf.h"
+fi
+
+# pkg-config, relocatable: the paths are under the prefix
+pc() { PKG_CONFIG_PATH=$prefix/share/pkgconfig pkg-config "$@" bpfgen; }
+if command -v pkg-config >/dev/null; then
+	cflags=$(pc --cflags) tool=$(pc --variable=bpfgen)
+	if [[ $cflags == *"-I$prefix/share/pkgconfig/../../include"* || $cflags == *"-I$prefix/include"* ]] &&
+	   [ "$(realpath "$tool")" = "$prefix/bin/bpfgen" ]; then
+		pass "pkg-config: $cflags, bpfgen=$tool"
+	else
+		fail "pkg-config: cflags '$cflags', bpfgen '$tool'"
+	fi
+fi
+
+# A project from the installed tool, built against the installed package only.
+# The source tree is moved out of sight by PATH and by not naming it.
+proj=$tmp/proj
+if ! (cd "$tmp" && env PATH="$prefix/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+	bpfgen new proj --type tracepoint >"$tmp/new.log" 2>&1); then
+	fail "the installed bpfgen new:"
+	cat "$tmp/new.log"
+	exit 1
+fi
+start=$SECONDS
+if cmake -S "$proj" -B "$proj/build" -DCMAKE_PREFIX_PATH="$prefix" >"$tmp/cmake.log" 2>&1 &&
+   cmake --build "$proj/build" -j2 >"$tmp/build.log" 2>&1; then
+	pass "a tracepoint project builds against the installed bpfgen in $((SECONDS - start)) s"
+else
+	fail "a project against the installed bpfgen:"
+	cat "$tmp/cmake.log"
+	tail -40 "$tmp/build.log"
+	exit 1
+fi
+cached=$(grep -E '^(bpfgen_DIR|BPFGEN_EXECUTABLE)' "$proj/build/CMakeCache.txt")
+if grep -q "^bpfgen_DIR:PATH=$prefix/share/cmake/bpfgen$" <<<"$cached" &&
+   grep -q "^BPFGEN_EXECUTABLE:FILEPATH=$prefix/bin/bpfgen$" <<<"$cached"; then
+	pass "find_package(bpfgen) found the installed package and tool"
+else
+	fail "the project's cache names another bpfgen:"
+	echo "$cached"
+fi
+if grep -rqsF -e "$src" -e "$build" "$proj/build" --include='*.make' --include='*.txt' \
+	--include='*.cmake' --include=Makefile; then
+	fail "the project's build refers to the bpfgen source or build tree:"
+	grep -rlsF -e "$src" -e "$build" "$proj/build" | head
+else
+	pass "nothing of the source or build tree in the project's build"
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+	"$proj/build/proj" >"$tmp/run.out" 2>&1 &
+	loader_pid=$!
+	for i in $(seq 100); do
+		grep -q "Ctrl-C to stop" "$tmp/run.out" && break
+		kill -0 "$loader_pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	/bin/true
+	sleep 0.3
+	kill -INT "$loader_pid" 2>/dev/null
+	wait "$loader_pid"
+	rc=$?
+	loader_pid=
+	if [ $rc -eq 0 ] && grep -q "^detached" "$tmp/run.out" &&
+	   grep -Eq "^[1-9][0-9]* events" "$tmp/run.out"; then
+		pass "the loader built against the installed bpfgen runs: $(grep -E '^[0-9]+ events' "$tmp/run.out")"
+	else
+		fail "the loader built against the installed bpfgen (exit $rc):"
+		cat "$tmp/run.out"
+	fi
+else
+	echo "SKIP: running the loader needs root"
+fi
+
+[ $fails -eq 0 ]

@@ -30,7 +30,10 @@ static void check_usage(FILE *out)
 	fprintf(out,
 		"usage: bpfgen check [--format text|json|sarif] [-W<rule>|-Wno-<rule>|-Werror]\n"
 		"                    [--btf FILE] [--kernel-table FILE] [--cache DIR] [--list-rules]\n"
-		"                    FILE... [-- CLANG_ARGS...]\n"
+		"                    [-p BUILD_DIR] FILE... [-- CLANG_ARGS...]\n"
+		"\n"
+		"-p BUILD_DIR checks the BPF files of BUILD_DIR/compile_commands.json (those\n"
+		"built with -target bpf, and *.bpf.c) with their own flags.\n"
 		"\n"
 		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
 		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
@@ -80,6 +83,10 @@ int bg_cmd_check(int argc, char **argv)
 	int nfiles = 0, nclang = 0, i, err = 0, status = 0;
 	bool failed = false, dump = false;
 	const char *cache_dir = getenv("BPFGEN_CACHE_DIR");
+	const char *build_dir = NULL;
+	struct bg_compdb *db = NULL;
+	char cwd[4096];
+	size_t njobs, j;
 
 	memset(opts.enabled, -1, sizeof(opts.enabled));
 	opts.werror = false;
@@ -136,6 +143,13 @@ int bg_cmd_check(int argc, char **argv)
 				goto out;
 			}
 			ktable_path = a[14] == '=' ? a + 15 : argv[++i];
+		} else if (!strcmp(a, "-p")) {
+			build_dir = i + 1 < argc ? argv[++i] : NULL;
+			if (!build_dir) {
+				fprintf(stderr, "bpfgen: error: -p needs a build directory\n");
+				status = 2;
+				goto out;
+			}
 		} else if (!strcmp(a, "--cache") || !strncmp(a, "--cache=", 8)) {
 			cache_dir = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!cache_dir || !*cache_dir) {
@@ -180,29 +194,79 @@ int bg_cmd_check(int argc, char **argv)
 	}
 	if (cache_dir && mkdir(cache_dir, 0755) && errno != EEXIST)
 		cache_dir = NULL;	/* no cache is slower, not wrong */
-	if (!nfiles) {
+	if (build_dir) {
+		err = bg_compdb__load(build_dir, &db);
+		if (err) {
+			fprintf(stderr, "bpfgen: error: cannot read '%s/compile_commands.json': %s\n",
+				build_dir, strerror(-err));
+			status = 2;
+			goto out;
+		}
+		if (!getcwd(cwd, sizeof(cwd))) {
+			fprintf(stderr, "bpfgen: error: cannot tell the current directory: %s\n",
+				strerror(errno));
+			status = 2;
+			goto out;
+		}
+	}
+	if (!nfiles && !db) {
 		fprintf(stderr, "bpfgen: error: no input files\n");
 		check_usage(stderr);
 		status = 2;
 		goto out;
 	}
 
-	for (i = 0; i < nfiles; i++) {
+	/* the files named, then the BPF files of the build, each with its own flags */
+	njobs = nfiles + (db ? db->n : 0);
+	if (db) {
+		struct bg_model **grown = realloc(models, (njobs + 1) * sizeof(*models));
+
+		if (!grown) {
+			status = 2;
+			goto out;
+		}
+		models = grown;
+		memset(models, 0, (njobs + 1) * sizeof(*models));
+	}
+	for (j = 0; j < njobs; j++) {
+		const struct bg_compdb_entry *e = j < (size_t)nfiles ? NULL : &db->v[j - nfiles];
+		const char *file = e ? e->file : files[j];
+		const char **fargs = (const char **)clang_args;
+		int nfargs = nclang, k;
 		struct bg_model *m = NULL;
 		size_t nerr, nfirst;
 
-		if (file_usable(files[i])) {
+		if (e) {
+			/* its relative paths start where its command ran */
+			if (chdir(e->dir)) {
+				fprintf(stderr, "bpfgen: error: cannot enter '%s': %s\n", e->dir,
+					strerror(errno));
+				failed = true;
+				continue;
+			}
+			fargs = calloc(e->nargs + nclang + 1, sizeof(*fargs));
+			if (!fargs) {
+				failed = true;
+				continue;
+			}
+			for (k = 0; k < e->nargs; k++)
+				fargs[k] = e->args[k];
+			for (k = 0; k < nclang; k++)
+				fargs[e->nargs + k] = clang_args[k];
+			nfargs = e->nargs + nclang;
+		}
+		if (file_usable(file)) {
 			failed = true;
-			continue;
+			goto next;
 		}
 		nerr = bg_diags__count(&diags, BG_SEV_ERROR);
 		nfirst = diags.n;
-		err = bg_parse(files[i], (const char *const *)clang_args, nclang, cache_dir, &m, &diags);
+		err = bg_parse(file, fargs, nfargs, cache_dir, &m, &diags);
 		if (err) {
 			fprintf(stderr, "bpfgen: error: cannot parse '%s': libclang failed (%s)\n",
-				files[i], strerror(-err));
+				file, strerror(-err));
 			failed = true;
-			continue;
+			goto next;
 		}
 		if (dump)
 			bg_model__dump(m, stdout);
@@ -210,7 +274,17 @@ int bg_cmd_check(int argc, char **argv)
 		if (bg_diags__count(&diags, BG_SEV_ERROR) == nerr)
 			bg_rules__run(m, &opts, &diags);
 		bg_diags__drop_ignored(&diags, nfirst);
-		models[i] = m;
+		models[j] = m;
+next:
+		if (e) {
+			free(fargs);
+			if (chdir(cwd)) {
+				fprintf(stderr, "bpfgen: error: cannot return to '%s': %s\n", cwd,
+					strerror(errno));
+				failed = true;
+				break;
+			}
+		}
 	}
 
 	bg_diags__sort(&diags);
@@ -234,8 +308,9 @@ out:
 	bg_kbtf__free(opts.kbtf);
 	bg_kernel_table__free(ktable);
 	bg_diags__clear(&diags);
-	for (i = 0; i < nfiles; i++)
-		bg_model__free(models[i]);
+	for (j = 0; models && j < (size_t)nfiles + (db ? db->n : 0); j++)
+		bg_model__free(models[j]);
+	bg_compdb__free(db);
 	free(models);
 	free(files);
 	return status;

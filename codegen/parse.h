@@ -17,4 +17,21 @@
 int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
 	     struct bg_model **model, struct bg_diags *diags);
 
+/* The BPF entries of a build's compile_commands.json: -target bpf, or a .bpf.c file. */
+struct bg_compdb_entry {
+	char *file;	/* as the database names it */
+	char *dir;	/* where the command runs: relative -I paths start there */
+	char **args;	/* its flags, without the compiler, the file, -c, -o and dependency output */
+	int nargs;
+};
+
+struct bg_compdb {
+	struct bg_compdb_entry *v;
+	size_t n;
+};
+
+/* Read BUILD_DIR/compile_commands.json. Returns 0 or -ENOENT (no database), -ENOMEM. */
+int bg_compdb__load(const char *build_dir, struct bg_compdb **out);
+void bg_compdb__free(struct bg_compdb *c);
+
 #endif

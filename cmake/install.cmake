@@ -24,3 +24,14 @@ install(FILES
 # relocatable: the prefix is found from where the .pc file is (share/pkgconfig)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/bpfgen.pc.in ${PROJECT_BINARY_DIR}/bpfgen.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/bpfgen.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+
+# man pages, bash completion, and the fragment for make-based projects
+install(FILES
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen.1
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-check.1
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-gen.1
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-new.1
+  DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${PROJECT_SOURCE_DIR}/scripts/bpfgen-completion.bash
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME bpfgen)
+install(FILES ${PROJECT_SOURCE_DIR}/make/bpfgen.mk DESTINATION ${CMAKE_INSTALL_DATADIR}/bpfgen)

@@ -28,9 +28,74 @@ if ! cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
 fi
 for f in bin/bpfgen include/bpfgen/bpf.h share/cmake/bpfgen/bpfgenConfig.cmake \
 	share/cmake/bpfgen/bpfgenConfigVersion.cmake share/cmake/bpfgen/bpfgen.cmake \
-	share/pkgconfig/bpfgen.pc; do
+	share/pkgconfig/bpfgen.pc share/man/man1/bpfgen.1 share/man/man1/bpfgen-check.1 \
+	share/man/man1/bpfgen-gen.1 share/man/man1/bpfgen-new.1 \
+	share/bash-completion/completions/bpfgen share/bpfgen/bpfgen.mk; do
 	[ -f "$prefix/$f" ] || fail "cmake --install: no $f"
 done
+
+# the man pages render without a warning; the completion knows the commands and rules
+for page in "$prefix"/share/man/man1/*.1; do
+	if command -v man > /dev/null; then
+		warn=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 > /dev/null)
+		[ -z "$warn" ] || fail "man $(basename "$page"): $warn"
+	fi
+done
+completion=$(PATH=$prefix/bin:$PATH bash -c '
+	source "$1"
+	COMP_WORDS=(bpfgen ""); COMP_CWORD=1; _bpfgen; echo "${COMPREPLY[*]}"
+	COMP_WORDS=(bpfgen check -Wno-ctx); COMP_CWORD=2; _bpfgen; echo "${COMPREPLY[*]}"
+	COMP_WORDS=(bpfgen new x --type tp_); COMP_CWORD=4; _bpfgen; echo "${COMPREPLY[*]}"' \
+	_ "$prefix/share/bash-completion/completions/bpfgen")
+if grep -q "check gen new probe" <<<"$completion" && grep -q -- "-Wno-ctx-type" <<<"$completion" &&
+   grep -q "tp_btf" <<<"$completion"; then
+	pass "bash completion: commands, rules, types"
+else
+	fail "bash completion: $completion"
+fi
+
+# the make fragment: check, compile, skeleton and typed header for a make-based app
+mkdir -p "$tmp/mk"
+cat > "$tmp/mk/Makefile" <<MK
+all: .output/counter.bpfgen.h
+BPFGEN = $prefix/bin/bpfgen
+include $prefix/share/bpfgen/bpfgen.mk
+\$(eval \$(call bpfgen_app,counter))
+MK
+cat > "$tmp/mk/counter.bpf.c" <<'C'
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpfgen/bpf.h>
+
+BPFGEN_HASH(seen, __u32, __u64, 64);
+
+BPFGEN_XDP(counter)
+{
+	__u32 key = bpfgen_xdp_ingress_ifindex(ctx);
+	__u64 one = 1, *n = seen_lookup(&key);
+
+	if (n)
+		*n += 1;
+	else if (seen_update(&key, &one, 0))
+		return BPFGEN_XDP_ABORTED;
+	return BPFGEN_XDP_PASS;
+}
+
+char LICENSE[] SEC("license") = "GPL";
+C
+if make -C "$tmp/mk" > "$tmp/make.log" 2>&1 && grep -q "counter_seen_lookup" "$tmp/mk/.output/counter.bpfgen.h"; then
+	pass "make fragment: bpfgen check, clang, bpftool gen skeleton, bpfgen gen"
+else
+	fail "make fragment:"
+	cat "$tmp/make.log"
+fi
+sed -i 's/seen_lookup(&key);/seen_lookup(\&key);\n\t*n += 1;/' "$tmp/mk/counter.bpf.c"
+if ! make -C "$tmp/mk" > "$tmp/make.log" 2>&1 && grep -q "null-deref" "$tmp/make.log"; then
+	pass "make fragment: a bpfgen check error stops the build"
+else
+	fail "make fragment: the unchecked lookup was not stopped:"
+	cat "$tmp/make.log"
+fi
 if cmp -s "$prefix/include/bpfgen/bpf.h" "$src/headers/bpfgen/bpf.h"; then
 	pass "cmake --install: the tool, bpf.h, the CMake package and bpfgen.pc"
 else

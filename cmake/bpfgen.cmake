@@ -10,6 +10,7 @@
 #      directory of SOURCE, INCLUDES, and a vmlinux.h from the running
 #      kernel's BTF (/sys/kernel/btf/vmlinux), -Werror for the
 #      pointer-type diagnostics that make bpfgen's typed maps type-safe
+#      and for the format checks of bpfgen/log.h
 #   3. bpftool gen skeleton NAME.bpf.o name NAME > NAME.skel.h
 #   4. bpfgen gen NAME.bpf.o -n NAME [--types HEADER] -o NAME.bpfgen.h
 # TYPES names the header (as #include spells it, found through SOURCE's
@@ -58,6 +59,12 @@ elseif(_bpfgen_arch MATCHES "riscv")
   set(_BPFGEN_TARGET_ARCH riscv)
 else()
   set(_BPFGEN_TARGET_ARCH ${_bpfgen_arch})
+endif()
+
+# libbpfgen: a project that uses a bpfgen checkout (not an installed
+# bpfgen) builds the runtime from the checkout's runtime/ directory
+if(NOT BPFGEN_INCLUDE_DIR AND NOT TARGET bpfgen_runtime AND NOT TARGET bpfgen::runtime)
+  add_subdirectory(${_BPFGEN_CMAKE_DIR}/../runtime ${CMAKE_BINARY_DIR}/bpfgen-runtime)
 endif()
 
 function(_bpfgen_vmlinux_h out_dir)
@@ -122,7 +129,7 @@ function(bpfgen_add_bpf_object NAME SOURCE)
   add_custom_command(OUTPUT ${obj}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${out}
     COMMAND ${BPFGEN_CLANG} -O2 -g -target bpf -D__TARGET_ARCH_${_BPFGEN_TARGET_ARCH}
-            -Wall -Werror=incompatible-pointer-types -Werror=int-conversion
+            -Wall -Werror=incompatible-pointer-types -Werror=int-conversion -Werror=format
             ${includes} ${_BPFGEN_SYS_INCLUDES} ${deps} -c ${src} -o ${obj}
     DEPENDS ${src} ${stamp} bpfgen_vmlinux_h
     ${deps_opt}
@@ -150,6 +157,13 @@ function(bpfgen_add_bpf_object NAME SOURCE)
   add_dependencies(${NAME} ${NAME}_bpf)
   target_include_directories(${NAME} INTERFACE ${out} ${src_dir} ${ARG_INCLUDES})
   target_link_libraries(${NAME} INTERFACE PkgConfig::LIBBPF PkgConfig::LIBELF z)
+  # libbpfgen, for the log table and whatever else the loader uses of it:
+  # this project's target in its own build, bpfgen::runtime when installed
+  if(TARGET bpfgen_runtime)
+    target_link_libraries(${NAME} INTERFACE bpfgen_runtime)
+  elseif(TARGET bpfgen::runtime)
+    target_link_libraries(${NAME} INTERFACE bpfgen::runtime)
+  endif()
   set_target_properties(${NAME} PROPERTIES
     BPFGEN_OBJECT ${obj} BPFGEN_SKELETON ${skel} BPFGEN_HEADER ${hdr})
 endfunction()

@@ -1,12 +1,21 @@
 # cmake --install: the bpfgen tool (installed by the top-level file), the
-# typed layer's header, the CMake package (bpfgenConfig.cmake giving
-# bpfgen_add_bpf_object) and a pkg-config file. The package files are
-# arch-independent: they go under share/.
+# headers (bpf.h and log.h for BPF, runtime.h for userspace), libbpfgen, the
+# CMake package (bpfgenConfig.cmake giving bpfgen_add_bpf_object and
+# bpfgen::runtime) and a pkg-config file.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(FILES ${PROJECT_SOURCE_DIR}/headers/bpfgen/bpf.h
+install(FILES
+  ${PROJECT_SOURCE_DIR}/headers/bpfgen/bpf.h
+  ${PROJECT_SOURCE_DIR}/headers/bpfgen/log.h
+  ${PROJECT_SOURCE_DIR}/headers/bpfgen/runtime.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/bpfgen)
+
+# libbpfgen, shared and static; find_package(bpfgen) gives bpfgen::runtime
+# and bpfgen::runtime_static from the exported targets
+install(TARGETS bpfgen_runtime bpfgen_runtime_static EXPORT bpfgenTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 
 set(BPFGEN_CMAKE_INSTALL_DIR ${CMAKE_INSTALL_DATADIR}/cmake/bpfgen)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/bpfgenConfig.cmake.in
@@ -14,7 +23,8 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/bpfgenConfig.cmake.in
   INSTALL_DESTINATION ${BPFGEN_CMAKE_INSTALL_DIR}
   PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_BINDIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/bpfgenConfigVersion.cmake
-  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
+install(EXPORT bpfgenTargets NAMESPACE bpfgen:: DESTINATION ${BPFGEN_CMAKE_INSTALL_DIR})
 install(FILES
   ${PROJECT_BINARY_DIR}/bpfgenConfig.cmake
   ${PROJECT_BINARY_DIR}/bpfgenConfigVersion.cmake
@@ -31,6 +41,7 @@ install(FILES
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-check.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-gen.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-new.1
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-verify.1
   DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/scripts/bpfgen-completion.bash
   DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME bpfgen)

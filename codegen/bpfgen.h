@@ -12,5 +12,6 @@ int bg_cmd_check(int argc, char **argv);
 int bg_cmd_probe(int argc, char **argv);
 int bg_cmd_gen(int argc, char **argv);
 int bg_cmd_new(int argc, char **argv);
+int bg_cmd_verify(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "internal.h"
 
 static char *vformat(const char *fmt, va_list ap)
 {
@@ -158,85 +159,10 @@ const char *bg_severity__name(enum bg_severity sev)
 	}
 }
 
-/* The source of the last file printed from, to show lines under diagnostics. */
-struct src_cache {
-	char *path;
-	char *buf;
-	size_t len;
-};
-
-static const char *src_line(struct src_cache *c, const char *path, unsigned line, size_t *len)
-{
-	const char *p, *end;
-	unsigned n;
-
-	if (!c->path || strcmp(c->path, path)) {
-		FILE *f;
-
-		free(c->path);
-		free(c->buf);
-		memset(c, 0, sizeof(*c));
-		c->path = strdup(path);
-		f = fopen(path, "rb");
-		if (f) {
-			size_t cap = 0, got;
-
-			for (;;) {
-				char *nb;
-
-				if (c->len == cap) {
-					cap = cap ? cap * 2 : 65536;
-					nb = realloc(c->buf, cap);
-					if (!nb)
-						break;
-					c->buf = nb;
-				}
-				got = fread(c->buf + c->len, 1, cap - c->len, f);
-				if (!got)
-					break;
-				c->len += got;
-			}
-			fclose(f);
-		}
-	}
-	if (!c->buf || !line)
-		return NULL;
-	p = c->buf;
-	end = c->buf + c->len;
-	for (n = 1; n < line && p < end; n++) {
-		p = memchr(p, '\n', end - p);
-		if (!p)
-			return NULL;
-		p++;
-	}
-	if (p >= end)
-		return NULL;
-	*len = (const char *)(memchr(p, '\n', end - p) ?: end) - p;
-	if (*len && p[*len - 1] == '\r')
-		(*len)--;
-	return p;
-}
-
-static void print_snippet(struct src_cache *c, FILE *out, const struct bg_loc *loc,
+static void print_snippet(struct bpfgen_src *c, FILE *out, const struct bg_loc *loc,
 			  const char *fixit, int color)
 {
-	const char *line;
-	size_t len, i;
-
-	if (!loc->file || !loc->line)
-		return;
-	line = src_line(c, loc->file, loc->line, &len);
-	if (!line)
-		return;
-	fprintf(out, "%.*s\n", (int)len, line);
-	for (i = 0; i + 1 < loc->col && i < len; i++)
-		fputc(line[i] == '\t' ? '\t' : ' ', out);
-	fprintf(out, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
-	if (fixit) {
-		for (i = 0; i + 1 < loc->col && i < len; i++)
-			fputc(line[i] == '\t' ? '\t' : ' ', out);
-		fprintf(out, "%s%s%s\n", color ? "\033[0;32m" : "", fixit, color ? "\033[0m" : "");
-	}
+	bpfgen_src__snippet(c, out, loc->file, loc->line, loc->col, fixit, color);
 }
 
 static void print_head(FILE *out, const struct bg_loc *loc, enum bg_severity sev, int color)
@@ -254,7 +180,7 @@ static void print_head(FILE *out, const struct bg_loc *loc, enum bg_severity sev
 
 void bg_diags__print_text(const struct bg_diags *ds, FILE *out, int color)
 {
-	struct src_cache cache = {};
+	struct bpfgen_src cache = {};
 	size_t i, j;
 
 	for (i = 0; i < ds->n; i++) {
@@ -274,8 +200,7 @@ void bg_diags__print_text(const struct bg_diags *ds, FILE *out, int color)
 			print_snippet(&cache, out, &n->loc, n->fixit, color);
 		}
 	}
-	free(cache.path);
-	free(cache.buf);
+	bpfgen_src__fini(&cache);
 }
 
 void bg_json__string(FILE *out, const char *s)
@@ -395,7 +320,7 @@ static bool waives(const char *line, size_t len, const char *rule, bool alone)
 
 void bg_diags__drop_ignored(struct bg_diags *ds, size_t from)
 {
-	struct src_cache cache = {};
+	struct bpfgen_src cache = {};
 	size_t i, j, k, len;
 	const char *line;
 
@@ -404,10 +329,10 @@ void bg_diags__drop_ignored(struct bg_diags *ds, size_t from)
 		bool drop = false;
 
 		if (d->rule && d->loc.file && d->loc.line) {
-			line = src_line(&cache, d->loc.file, d->loc.line, &len);
+			line = bpfgen_src__line(&cache, d->loc.file, d->loc.line, &len);
 			drop = line && waives(line, len, d->rule, false);
 			if (!drop && d->loc.line > 1) {
-				line = src_line(&cache, d->loc.file, d->loc.line - 1, &len);
+				line = bpfgen_src__line(&cache, d->loc.file, d->loc.line - 1, &len);
 				drop = line && waives(line, len, d->rule, true);
 			}
 		}
@@ -422,8 +347,7 @@ void bg_diags__drop_ignored(struct bg_diags *ds, size_t from)
 		ds->v[j++] = *d;
 	}
 	ds->n = j;
-	free(cache.path);
-	free(cache.buf);
+	bpfgen_src__fini(&cache);
 }
 
 static void sarif_location(FILE *out, const struct bg_loc *loc)

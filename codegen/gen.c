@@ -27,7 +27,8 @@ static void gen_usage(FILE *out)
 		"                       instead of emitting their definitions from BTF\n"
 		"  -o, --output OUT.h   where to write (required; '-' for stdout)\n"
 		"\n"
-		"Exit status: 0 written, 2 bpfgen could not do its job.\n");
+		"Exit status: 0 written, 1 a log format does not fit its arguments,\n"
+		"2 bpfgen could not do its job.\n");
 }
 
 /* libbpf's warnings matter (a broken object); its debug chatter does not */
@@ -160,5 +161,6 @@ int bg_cmd_gen(int argc, char **argv)
 		err = write_file(output, buf, len);
 	free(buf);
 	free(name);
-	return err ? 2 : 0;
+	/* a log format that does not fit its arguments is the user's error, as in check */
+	return err == -EBADMSG ? 1 : err ? 2 : 0;
 }

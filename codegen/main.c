@@ -14,6 +14,7 @@ static const struct cmd {
 	{ "gen", bg_cmd_gen, "write the typed userspace header of a compiled BPF object" },
 	{ "new", bg_cmd_new, "write a complete, buildable project for one program type" },
 	{ "probe", bg_cmd_probe, "measure which helpers each program type may call on this kernel" },
+	{ "verify", bg_cmd_verify, "load compiled objects and explain what the verifier refuses" },
 };
 
 static void usage(FILE *out)

@@ -3,6 +3,7 @@
 #ifndef BPFGEN_EMIT_EMIT_H
 #define BPFGEN_EMIT_EMIT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /*
@@ -28,6 +29,15 @@ struct bg_gen_opts {
  * into the kernel. Returns 0, or a negative errno after printing why.
  */
 int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts);
+
+/*
+ * Write the log call-site table of OBJ_PATH (bpfgen/log.h's
+ * ".debug_bpfgen_log" section) and NAME's log functions to OUT; nothing when
+ * the object does not log. LOGS says the object has bpfgen/log.h's ring, so
+ * that sites lost to a strip are an error. Returns 0, -EBADMSG after printing each format that does not fit its
+ * arguments (the user's error), or another negative errno.
+ */
+int bg_emit_log(FILE *out, const char *name, const char *obj_path, bool logs);
 
 /* The files of a `bpfgen new` project (emit/project.c). */
 enum bg_project_file {

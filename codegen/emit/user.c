@@ -680,11 +680,14 @@ static int emit_perf(struct gen *g, struct bpf_map *map)
 		static inline void %1$s_%2$s__trampoline(void *ctx, int cpu, void *data, __u32 size)\n\
 		{\n\
 			struct %1$s_%2$s__closure *c = ctx;\n\
+			%3$s e;\n\
 		\n\
 			/* a record shorter than the event type is not one: skip it */\n\
-			if (size < sizeof(%3$s))\n\
+			if (size < sizeof(e))\n\
 				return;\n\
-			c->cb(c->ctx, cpu, (const %3$s *)data);\n\
+			/* perf records are only 4-byte aligned: hand CB an aligned copy */\n\
+			memcpy(&e, data, sizeof(e));\n\
+			c->cb(c->ctx, cpu, &e);\n\
 		}\n\
 		\n\
 		/*\n\
@@ -1120,6 +1123,9 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 		emit_consumer_common(&g, any_ring, any_perf);
 
 	bpf_object__for_each_map(map, g.obj) {
+		/* bpfgen/log.h's own maps: the log functions below use them */
+		if (!strncmp(bpf_map__name(map), "bpfgen_log_", 11))
+			continue;
 		if (bpf_map__type(map) == BPF_MAP_TYPE_RINGBUF)
 			err = emit_ring(&g, map);
 		else if (bpf_map__type(map) == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
@@ -1134,6 +1140,11 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 		if (err)
 			goto out;
 	}
+
+	err = bg_emit_log(out, g.name, opts->obj_path,
+			  bpf_object__find_map_by_name(g.obj, "bpfgen_log_ring") != NULL);
+	if (err)
+		goto out;
 
 	assert_datasecs(&g);
 	fflush(g.asserts);

@@ -176,11 +176,14 @@ struct gen_events_exec_perf__closure {
 static inline void gen_events_exec_perf__trampoline(void *ctx, int cpu, void *data, __u32 size)
 {
 	struct gen_events_exec_perf__closure *c = ctx;
+	struct exec_event e;
 
 	/* a record shorter than the event type is not one: skip it */
-	if (size < sizeof(struct exec_event))
+	if (size < sizeof(e))
 		return;
-	c->cb(c->ctx, cpu, (const struct exec_event *)data);
+	/* perf records are only 4-byte aligned: hand CB an aligned copy */
+	memcpy(&e, data, sizeof(e));
+	c->cb(c->ctx, cpu, &e);
 }
 
 /*

@@ -31,3 +31,16 @@ case "$rc" in
 77) echo "skipped: the firewall demo needs root, network namespaces and XDP (see above)" ;;
 *) exit 1 ;;
 esac
+
+# The process monitor: libbpfgen's loop, log and verifier explanations, on
+# fentry where the kernel allows it, else on tp_btf (this kernel refuses fentry).
+echo
+echo "== examples/procmon: a process monitor on libbpfgen"
+cmake --build build -j"$(nproc)" --target procmon_bin
+rc=0
+bash examples/procmon/test.sh build/examples/procmon/procmon || rc=$?
+case "$rc" in
+0) echo "ok: procmon saw the processes it started, logged them and detached cleanly" ;;
+77) echo "skipped: procmon needs root" ;;
+*) exit 1 ;;
+esac

@@ -14,7 +14,6 @@
 #include <getopt.h>
 #include <net/if.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +22,7 @@
 #include <unistd.h>
 #include <linux/if_link.h>
 #include <bpf/libbpf.h>
+#include <bpfgen/runtime.h>
 
 #include "firewall.h"
 #include "firewall.bpfgen.h"
@@ -38,13 +38,6 @@ struct fw_state {
 	__s64 realtime_offset_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC */
 	unsigned long events;
 };
-
-static volatile sig_atomic_t stop;
-
-static void on_signal(int sig)
-{
-	stop = 1;
-}
 
 static void usage(FILE *f)
 {
@@ -164,8 +157,8 @@ int main(int argc, char **argv)
 	struct fw_state st = { 0 };
 	struct firewall *skel = NULL;
 	struct ring_buffer *ring = NULL;
+	struct bpfgen_loop *loop = NULL;
 	const char *ifname = NULL;
-	struct sigaction sa;
 	int ifindex, opt, i;
 	__u32 xdp_flags = 0;
 	bool attached = false;
@@ -218,13 +211,23 @@ int main(int argc, char **argv)
 	/* Output goes to pipes and files in the demo: one line at a time. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	skel = firewall__open_and_load();
-	if (!skel) {
+	/* first: from here SIGINT and SIGTERM stop the loop, even during load */
+	loop = bpfgen_loop__new(NULL);
+	if (!loop) {
 		err = -errno;
-		fprintf(stderr, "firewall: failed to open and load the BPF object: %s\n",
-			strerror(errno));
+		fprintf(stderr, "firewall: cannot create the event loop: %s\n", strerror(errno));
 		goto out;
 	}
+	skel = firewall__open();
+	if (!skel) {
+		err = -errno;
+		fprintf(stderr, "firewall: failed to open the BPF object: %s\n", strerror(errno));
+		goto out;
+	}
+	/* a verifier refusal is printed at its source line, with an explanation */
+	err = bpfgen_skel__load(skel->skeleton, NULL, NULL);
+	if (err)
+		goto out;
 	for (i = 0; i < st.nr_rules; i++) {
 		__u32 idx = i;
 
@@ -242,11 +245,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "firewall: ring buffer 'events': %s\n", strerror(errno));
 		goto out;
 	}
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;	/* no SA_RESTART: the poll below returns -EINTR */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	err = bpfgen_loop__add_ring(loop, ring, "events");
+	if (err)
+		goto out;
 
 	/* Never replace a program someone else attached. */
 	err = firewall_filter_attach(skel, ifindex, xdp_flags | XDP_FLAGS_UPDATE_IF_NOEXIST);
@@ -264,14 +265,11 @@ int main(int argc, char **argv)
 	for (i = 0; i < st.nr_rules; i++)
 		printf("  rule %d: drop %s\n", i, st.rules[i].text);
 
-	while (!stop) {
-		err = ring_buffer__poll(ring, 200);
-		if (err == -EINTR)
-			break;
-		if (err < 0) {
-			fprintf(stderr, "firewall: ring buffer poll: %s\n", strerror(-err));
-			goto out;
-		}
+	/* until Ctrl-C or SIGTERM */
+	err = bpfgen_loop__run(loop);
+	if (err) {
+		fprintf(stderr, "firewall: event loop: %s\n", strerror(-err));
+		goto out;
 	}
 
 	/* Detach first, then read what is left, so no drop goes unreported. */
@@ -289,6 +287,7 @@ out:
 	if (attached && firewall_filter_detach(skel, ifindex, xdp_flags))
 		fprintf(stderr, "firewall: detach from '%s' failed: 'ip link set dev %s xdp off' "
 			"removes the program\n", ifname, ifname);
+	bpfgen_loop__free(loop);
 	firewall__ring_free(ring);
 	firewall__destroy(skel);
 	free(st.rules);

@@ -809,16 +809,10 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	    "#include <linux/if_link.h>\n"
 	    "#include <linux/perf_event.h>\n"
 	    "#include <bpf/libbpf.h>\n"
+	    "#include <bpfgen/runtime.h>\n"
 	    "\n"
 	    "#include \"@N@.h\"\n"
 	    "#include \"@N@.bpfgen.h\"\n"
-	    "\n"
-	    "static volatile sig_atomic_t stop;\n"
-	    "\n"
-	    "static void on_signal(int sig)\n"
-	    "{\n"
-	    "\tstop = 1;\n"
-	    "}\n"
 	    "\n"
 	    "static void usage(FILE *f)\n"
 	    "{\n"
@@ -857,6 +851,14 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	    "\tfprintf(stderr, \"@N@: map 'counts': %s\\n\", strerror(-err));\n"
 	    "\treturn err;\n"
 	    "}\n");
+	if (!t->events)
+		put(out, c,
+		    "\n"
+		    "/* The loop's timer: an error stops the loop. */\n"
+		    "static int on_timer(void *skel)\n"
+		    "{\n"
+		    "\treturn print_counts(skel);\n"
+		    "}\n");
 	if (t->attach == NEW_CGROUP)
 		put(out, c,
 		    "\n"
@@ -895,12 +897,12 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	    "\n"
 	    "int main(int argc, char **argv)\n"
 	    "{\n"
+	    "\tstruct bpfgen_loop *loop = NULL;\n"
 	    "\tstruct @N@ *skel = NULL;\n");
 	if (t->events)
 		put(out, c, "\tstruct ring_buffer *ring = NULL;\n\tunsigned long nr_events = 0;\n");
 	write_attach_decls(out, c);
 	put(out, c,
-	    "\tstruct sigaction sa;\n"
 	    "\tbool attached = false, stopped = false;\n"
 	    "\tint err = 0;\n"
 	    "\n"
@@ -914,13 +916,28 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	    "\t/* one line at a time, also into pipes and files */\n"
 	    "\tsetvbuf(stdout, NULL, _IOLBF, 0);\n"
 	    "\n"
-	    "\tskel = @N@__open_and_load();\n"
-	    "\tif (!skel) {\n"
+	    "\t/* first: from here SIGINT and SIGTERM stop the loop instead of the process */\n"
+	    "\tloop = bpfgen_loop__new(NULL);\n"
+	    "\tif (!loop) {\n"
 	    "\t\terr = -errno;\n"
-	    "\t\tfprintf(stderr, \"@N@: failed to open and load the BPF object: %s\\n\", strerror(errno));\n"
+	    "\t\tfprintf(stderr, \"@N@: cannot create the event loop: %s\\n\", strerror(errno));\n"
 	    "\t\tgoto out;\n"
 	    "\t}\n"
-	    "\tprintf(\"loaded\\n\");\n");
+	    "\tskel = @N@__open();\n"
+	    "\tif (!skel) {\n"
+	    "\t\terr = -errno;\n"
+	    "\t\tfprintf(stderr, \"@N@: failed to open the BPF object: %s\\n\", strerror(errno));\n"
+	    "\t\tgoto out;\n"
+	    "\t}\n"
+	    "\t/* a verifier refusal is printed at its source line, with an explanation */\n"
+	    "\terr = bpfgen_skel__load(skel->skeleton, NULL, NULL);\n"
+	    "\tif (err)\n"
+	    "\t\tgoto out;\n"
+	    "\tprintf(\"loaded\\n\");\n"
+	    "\t/* the loop detaches every link of the skeleton when it stops */\n"
+	    "\terr = bpfgen_loop__add_skeleton(loop, skel->skeleton);\n"
+	    "\tif (err)\n"
+	    "\t\tgoto out;\n");
 	if (t->events)
 		put(out, c,
 		    "\tring = @N@_events_ring(skel, on_event, &nr_events);\n"
@@ -928,39 +945,25 @@ static void write_user(FILE *out, const struct new_ctx *c)
 		    "\t\terr = -errno;\n"
 		    "\t\tfprintf(stderr, \"@N@: ring buffer 'events': %s\\n\", strerror(errno));\n"
 		    "\t\tgoto out;\n"
-		    "\t}\n");
+		    "\t}\n"
+		    "\terr = bpfgen_loop__add_ring(loop, ring, \"events\");\n");
+	else
+		put(out, c, "\terr = bpfgen_loop__add_timer(loop, 2000, on_timer, skel);\n");
 	put(out, c,
-	    "\n"
-	    "\tmemset(&sa, 0, sizeof(sa));\n"
-	    "\tsa.sa_handler = on_signal;\t/* no SA_RESTART: the wait below returns early */\n"
-	    "\tsigaction(SIGINT, &sa, NULL);\n"
-	    "\tsigaction(SIGTERM, &sa, NULL);\n"
+	    "\tif (err) {\n"
+	    "\t\tfprintf(stderr, \"@N@: event loop: %s\\n\", strerror(-err));\n"
+	    "\t\tgoto out;\n"
+	    "\t}\n"
 	    "\n");
 	write_attach(out, c);
 	put(out, c, "\tprintf(\"; Ctrl-C to stop\\n\");\n\n");
-	if (t->events)
-		put(out, c,
-		    "\twhile (!stop) {\n"
-		    "\t\terr = ring_buffer__poll(ring, 200);\n"
-		    "\t\tif (err == -EINTR)\n"
-		    "\t\t\tbreak;\n"
-		    "\t\tif (err < 0) {\n"
-		    "\t\t\tfprintf(stderr, \"@N@: ring buffer poll: %s\\n\", strerror(-err));\n"
-		    "\t\t\tgoto out;\n"
-		    "\t\t}\n"
-		    "\t}\n"
-		    "\terr = 0;\n");
-	else
-		put(out, c,
-		    "\twhile (!stop) {\n"
-		    "\t\tstruct timespec two_s = { .tv_sec = 2 };\n"
-		    "\n"
-		    "\t\tif (nanosleep(&two_s, NULL) && errno == EINTR)\n"
-		    "\t\t\tbreak;\n"
-		    "\t\terr = print_counts(skel);\n"
-		    "\t\tif (err)\n"
-		    "\t\t\tgoto out;\n"
-		    "\t}\n");
+	put(out, c,
+	    "\t/* until Ctrl-C or SIGTERM; then the loop drains, detaches and counts */\n"
+	    "\terr = bpfgen_loop__run(loop);\n"
+	    "\tif (err) {\n"
+	    "\t\tfprintf(stderr, \"@N@: %s\\n\", strerror(-err));\n"
+	    "\t\tgoto out;\n"
+	    "\t}\n");
 	put(out, c,
 	    "\tstopped = true;\n"
 	    "out:\n"
@@ -983,6 +986,7 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	if (t->events)
 		put(out, c, "\t@N@__ring_free(ring);\n");
 	put(out, c,
+	    "\tbpfgen_loop__free(loop);\n"
 	    "\t@N@__destroy(skel);\n"
 	    "\treturn err ? 1 : 0;\n"
 	    "}\n");

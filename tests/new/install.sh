@@ -26,7 +26,11 @@ if ! cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
 	cat "$tmp/install.log"
 	exit 1
 fi
-for f in bin/bpfgen include/bpfgen/bpf.h share/cmake/bpfgen/bpfgenConfig.cmake \
+libdir=lib
+[ -d "$prefix/lib/$(gcc -print-multiarch 2>/dev/null)" ] && libdir=lib/$(gcc -print-multiarch)
+for f in bin/bpfgen include/bpfgen/bpf.h include/bpfgen/log.h include/bpfgen/runtime.h \
+	$libdir/libbpfgen.a $libdir/libbpfgen.so share/cmake/bpfgen/bpfgenTargets.cmake \
+	share/cmake/bpfgen/bpfgenConfig.cmake \
 	share/cmake/bpfgen/bpfgenConfigVersion.cmake share/cmake/bpfgen/bpfgen.cmake \
 	share/pkgconfig/bpfgen.pc share/man/man1/bpfgen.1 share/man/man1/bpfgen-check.1 \
 	share/man/man1/bpfgen-gen.1 share/man/man1/bpfgen-new.1 \
@@ -111,6 +115,28 @@ if command -v pkg-config >/dev/null; then
 		pass "pkg-config: $cflags, bpfgen=$tool"
 	else
 		fail "pkg-config: cflags '$cflags', bpfgen '$tool'"
+	fi
+	# libbpfgen through pkg-config alone: a program that links and runs on it
+	cat > "$tmp/rt.c" <<'C'
+#include <stdio.h>
+#include <bpfgen/runtime.h>
+int main(void)
+{
+	struct bpfgen_loop *loop = bpfgen_loop__new(NULL);
+
+	printf("%s\n", bpfgen_log_level_str(BPFGEN_LOG_WARN));
+	bpfgen_loop__free(loop);
+	return loop ? 0 : 1;
+}
+C
+	libs=$(pc --libs)
+	if cc -o "$tmp/rt" "$tmp/rt.c" $(pc --cflags) $libs -Wl,-rpath,"${libs%% *}" \
+		-Wl,-rpath,"$(pc --variable=libdir)" 2>"$tmp/rt.log" && [ "$("$tmp/rt")" = WARN ] &&
+	   ldd "$tmp/rt" | grep -q "libbpfgen.so.0 => $prefix"; then
+		pass "pkg-config: a program links libbpfgen.so from the prefix ($libs)"
+	else
+		fail "pkg-config: libbpfgen ($libs):"
+		cat "$tmp/rt.log"
 	fi
 fi
 

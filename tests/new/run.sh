@@ -211,7 +211,7 @@ run_loader() {
 		wait "$loader_pid"
 		rc=$?
 		loader_pid=
-		if grep -q "failed to open and load the BPF object: Operation not permitted" "$out"; then
+		if grep -q "BPF program load failed: Operation not permitted \[verifier\]" "$out"; then
 			skip "load: $t: this kernel refuses the program type with EPERM before verifying it"
 		elif [[ $t == kprobe || $t == kretprobe ]] && grep -q "^loaded" "$out"; then
 			pass "load: $t (loaded)"

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* bpfgen check: parse each file, run the rules, print diagnostics. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bpfgen.h"
+#include "check.h"
 #include "diag.h"
 #include "parse.h"
 #include "rules/rules.h"
@@ -30,10 +35,12 @@ static void check_usage(FILE *out)
 	fprintf(out,
 		"usage: bpfgen check [--format text|json|sarif] [-W<rule>|-Wno-<rule>|-Werror]\n"
 		"                    [--btf FILE] [--kernel-table FILE] [--cache DIR] [--list-rules]\n"
-		"                    [-p BUILD_DIR] FILE... [-- CLANG_ARGS...]\n"
+		"                    [-j N] [--stats] [-p BUILD_DIR] FILE... [-- CLANG_ARGS...]\n"
 		"\n"
 		"-p BUILD_DIR checks the BPF files of BUILD_DIR/compile_commands.json (those\n"
 		"built with -target bpf, and *.bpf.c) with their own flags.\n"
+		"-j N checks N files at a time (0: one per online CPU); the output is the same.\n"
+		"--stats prints each file's wall time and peak memory, and a summary, on stderr.\n"
 		"\n"
 		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
 		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
@@ -69,6 +76,230 @@ static int file_usable(const char *file)
 	return err;
 }
 
+/* Whether clang compiles FILE as C by its name, rather than passing it to the linker. */
+static bool is_c_name(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+
+	return dot && !strchr(dot, '/') && (!strcmp(dot, ".c") || !strcmp(dot, ".h"));
+}
+
+const char *bg_check_job_file(const struct check_ctx *c, size_t j)
+{
+	return j < c->nfiles ? c->files[j] : c->db->v[j - c->nfiles].file;
+}
+
+static uint64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * Peak RSS per file: the kernel's high-water mark is reset before each file
+ * (/proc/self/clear_refs, Linux 4.0) and read after it. Without /proc, the
+ * process's peak so far (getrusage), which bounds it from above.
+ */
+static void rss_reset(void)
+{
+	int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	/* when it fails, the peak covers earlier files too */
+	(void)!write(fd, "5", 1);
+	close(fd);
+}
+
+static uint64_t rss_peak_kb(void)
+{
+	char line[256];
+	unsigned long long kb = 0;
+	struct rusage ru;
+	FILE *f = fopen("/proc/self/status", "re");
+
+	if (f) {
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "VmHWM: %llu kB", &kb) == 1)
+				break;
+		fclose(f);
+	}
+	if (!kb && !getrusage(RUSAGE_SELF, &ru))
+		kb = ru.ru_maxrss;
+	return kb;
+}
+
+/* Append FROM's diagnostics to TO, which takes them over; FROM is left empty. */
+static int diags_move(struct bg_diags *to, struct bg_diags *from)
+{
+	struct bg_diag *v;
+
+	if (!from->n) {
+		bg_diags__clear(from);
+		return 0;
+	}
+	v = realloc(to->v, (to->n + from->n) * sizeof(*v));
+	if (!v) {
+		bg_diags__clear(from);
+		return -ENOMEM;
+	}
+	memcpy(v + to->n, from->v, from->n * sizeof(*v));
+	to->v = v;
+	to->n += from->n;
+	to->cap = to->n;
+	free(from->v);
+	memset(from, 0, sizeof(*from));
+	return 0;
+}
+
+/*
+ * Check job J (a file named on the command line, or an entry of the build's
+ * compile_commands.json): its diagnostics are added to DIAGS and its model,
+ * which they point into, is left in *MODEL for the caller to free after
+ * printing them. Errors of bpfgen itself go to stderr. The rules see only the
+ * file's own diagnostics, so that a file is checked alike alone, among others,
+ * or in a worker of -j.
+ */
+void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
+		  struct bg_model **model, struct job_result *r)
+{
+	struct bg_diags own = {}, *diags = &own;
+	const struct bg_compdb_entry *e = j < c->nfiles ? NULL : &c->db->v[j - c->nfiles];
+	const char *file = bg_check_job_file(c, j);
+	const char **fargs = (const char **)c->clang_args;
+	int nfargs = c->nclang, k, err;
+	uint64_t t0 = now_us();
+	struct bg_model *m = NULL;
+	size_t nerr, nfirst;
+
+	if (c->stats)
+		rss_reset();
+	if (e) {
+		/* its relative paths start where its command ran */
+		if (chdir(e->dir)) {
+			fprintf(stderr, "bpfgen: error: cannot enter '%s': %s\n", e->dir,
+				strerror(errno));
+			r->failed = true;
+			goto out;
+		}
+		fargs = calloc(e->nargs + c->nclang + 1, sizeof(*fargs));
+		if (!fargs) {
+			r->failed = true;
+			goto back;
+		}
+		for (k = 0; k < e->nargs; k++)
+			fargs[k] = e->args[k];
+		for (k = 0; k < c->nclang; k++)
+			fargs[e->nargs + k] = c->clang_args[k];
+		nfargs = e->nargs + c->nclang;
+	}
+	if (file_usable(file)) {
+		r->failed = true;
+		goto back;
+	}
+	nerr = bg_diags__count(diags, BG_SEV_ERROR);
+	nfirst = diags->n;
+	err = bg_parse(file, fargs, nfargs, c->cache_dir, &m, diags);
+	if (err == -EINVAL && !is_c_name(file)) {
+		/* clang takes other names for linker input: nothing to compile */
+		fprintf(stderr, "bpfgen: error: cannot check '%s': not a .c or .h file for clang "
+			"(pass '-- -x c' to read it as C)\n", file);
+		r->failed = true;
+		goto back;
+	} else if (err == -EINVAL) {
+		fprintf(stderr, "bpfgen: error: cannot parse '%s': clang refuses its arguments "
+			"(after '--', or in its compile command)\n", file);
+		r->failed = true;
+		goto back;
+	} else if (err) {
+		fprintf(stderr, "bpfgen: error: cannot parse '%s': libclang failed (%s)\n", file,
+			strerror(-err));
+		r->failed = true;
+		goto back;
+	}
+	if (c->dump)
+		bg_model__dump(m, stdout);
+	/* rules on a model clang could not finish would report its gaps */
+	if (bg_diags__count(diags, BG_SEV_ERROR) == nerr)
+		bg_rules__run(m, c->opts, diags);
+	bg_diags__drop_ignored(diags, nfirst);
+	*model = m;
+back:
+	if (e) {
+		if (fargs != (const char **)c->clang_args)
+			free(fargs);
+		if (chdir(c->cwd)) {
+			fprintf(stderr, "bpfgen: error: cannot return to '%s': %s\n", c->cwd,
+				strerror(errno));
+			r->failed = true;
+			r->stop = true;
+		}
+	}
+out:
+	if (diags_move(all, &own)) {
+		fprintf(stderr, "bpfgen: error: '%s': out of memory\n", file);
+		r->failed = true;
+	}
+	r->wall_us = now_us() - t0;
+	r->rss_kb = c->stats ? rss_peak_kb() : 0;
+}
+
+void bg_check_stats_add(struct stats *s, const char *file, const struct job_result *r)
+{
+	fprintf(stderr, "bpfgen: stats: %s: wall %.1f ms, peak rss %.1f MiB\n", file,
+		r->wall_us / 1000.0, r->rss_kb / 1024.0);
+	s->wall_us[s->n] = r->wall_us;
+	s->rss_kb[s->n] = r->rss_kb;
+	s->n++;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(uint64_t *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_u64);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+static void stats_summary(struct stats *s, int workers, uint64_t wall_us)
+{
+	double wmed, rmed;
+
+	if (!s->n)
+		return;
+	wmed = median(s->wall_us, s->n);
+	rmed = median(s->rss_kb, s->n);
+	fprintf(stderr,
+		"bpfgen: stats: %zu files, %d %s, wall %.1f ms; per file: wall median %.1f ms, "
+		"max %.1f ms; peak rss median %.1f MiB, max %.1f MiB\n",
+		s->n, workers, workers == 1 ? "process" : "worker processes", wall_us / 1000.0,
+		wmed / 1000.0, s->wall_us[s->n - 1] / 1000.0, rmed / 1024.0,
+		s->rss_kb[s->n - 1] / 1024.0);
+}
+
+static int parse_jobs(const char *v)
+{
+	char *end;
+	long n;
+
+	if (!*v || *v < '0' || *v > '9')
+		return -1;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || *end || n > 1024)
+		return -1;
+	if (!n)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
 int bg_cmd_check(int argc, char **argv)
 {
 	struct bg_rule_opts opts = {};
@@ -80,26 +311,26 @@ int bg_cmd_check(int argc, char **argv)
 	const char *btf_path = NULL;
 	const char *ktable_path = NULL;
 	struct bg_kernel_table *ktable = NULL;
-	int nfiles = 0, nclang = 0, i, err = 0, status = 0;
-	bool failed = false, dump = false;
+	int nfiles = 0, nclang = 0, i, err = 0, status = 0, jobs = 1;
+	bool failed = false, dump = false, want_stats = false;
 	const char *cache_dir = getenv("BPFGEN_CACHE_DIR");
 	const char *build_dir = NULL;
 	struct bg_compdb *db = NULL;
+	struct stats stats = {};
+	struct pool pool = {};
+	struct check_ctx ctx;
+	uint64_t t0 = now_us();
 	char cwd[4096];
-	size_t njobs, j;
+	size_t njobs = 0, j;
 
 	memset(opts.enabled, -1, sizeof(opts.enabled));
 	opts.werror = false;
 	opts.kbtf = NULL;
 	opts.ktable = NULL;
+	cwd[0] = '\0';
 	files = calloc(argc + 1, sizeof(*files));
-	/* diagnostics point into their models: keep them until printed */
-	models = calloc(argc + 1, sizeof(*models));
-	if (!files || !models) {
-		free(files);
-		free(models);
+	if (!files)
 		return 2;
-	}
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -150,6 +381,20 @@ int bg_cmd_check(int argc, char **argv)
 				status = 2;
 				goto out;
 			}
+		} else if (!strncmp(a, "-j", 2) || !strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7)) {
+			const char *v = a[1] == 'j' ? (a[2] ? a + 2 : NULL) : (a[6] == '=' ? a + 7 : NULL);
+
+			if (!v)
+				v = i + 1 < argc ? argv[++i] : "";
+			jobs = parse_jobs(v);
+			if (jobs < 0) {
+				fprintf(stderr, "bpfgen: error: -j needs a number of jobs from 0 (one "
+					"per CPU) to 1024, not '%s'\n", v);
+				status = 2;
+				goto out;
+			}
+		} else if (!strcmp(a, "--stats")) {
+			want_stats = true;
 		} else if (!strcmp(a, "--cache") || !strncmp(a, "--cache=", 8)) {
 			cache_dir = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!cache_dir || !*cache_dir) {
@@ -184,7 +429,14 @@ int bg_cmd_check(int argc, char **argv)
 	opts.kbtf = bg_kbtf__new(btf_path);
 	if (ktable_path) {
 		char why[512];
+		struct stat sb;
 
+		if (!stat(ktable_path, &sb) && S_ISDIR(sb.st_mode)) {
+			fprintf(stderr, "bpfgen: error: kernel table '%s': %s\n", ktable_path,
+				strerror(EISDIR));
+			status = 2;
+			goto out;
+		}
 		if (bg_kernel_table__load(ktable_path, &ktable, why, sizeof(why))) {
 			fprintf(stderr, "bpfgen: error: kernel table '%s': %s\n", ktable_path, why);
 			status = 2;
@@ -198,7 +450,8 @@ int bg_cmd_check(int argc, char **argv)
 		err = bg_compdb__load(build_dir, &db);
 		if (err) {
 			fprintf(stderr, "bpfgen: error: cannot read '%s/compile_commands.json': %s\n",
-				build_dir, strerror(-err));
+				build_dir, err == -EINVAL ? "not a JSON compilation database" :
+				strerror(-err));
 			status = 2;
 			goto out;
 		}
@@ -218,74 +471,34 @@ int bg_cmd_check(int argc, char **argv)
 
 	/* the files named, then the BPF files of the build, each with its own flags */
 	njobs = nfiles + (db ? db->n : 0);
-	if (db) {
-		struct bg_model **grown = realloc(models, (njobs + 1) * sizeof(*models));
-
-		if (!grown) {
-			status = 2;
-			goto out;
-		}
-		models = grown;
-		memset(models, 0, (njobs + 1) * sizeof(*models));
+	/* diagnostics point into their models: keep them until printed */
+	models = calloc(njobs + 1, sizeof(*models));
+	stats.wall_us = calloc(njobs + 1, sizeof(*stats.wall_us));
+	stats.rss_kb = calloc(njobs + 1, sizeof(*stats.rss_kb));
+	if (!models || !stats.wall_us || !stats.rss_kb) {
+		status = 2;
+		goto out;
 	}
-	for (j = 0; j < njobs; j++) {
-		const struct bg_compdb_entry *e = j < (size_t)nfiles ? NULL : &db->v[j - nfiles];
-		const char *file = e ? e->file : files[j];
-		const char **fargs = (const char **)clang_args;
-		int nfargs = nclang, k;
-		struct bg_model *m = NULL;
-		size_t nerr, nfirst;
+	ctx = (struct check_ctx){ files, nfiles, db, clang_args, nclang, cache_dir, &opts, cwd,
+				  dump, want_stats };
+	if (jobs > 1 && njobs > 1) {
+		failed = !bg_check_parallel(&ctx, njobs, jobs < (int)njobs ? jobs : (int)njobs, &diags,
+					 &pool, want_stats ? &stats : NULL);
+	} else {
+		for (j = 0; j < njobs; j++) {
+			struct job_result r = {};
 
-		if (e) {
-			/* its relative paths start where its command ran */
-			if (chdir(e->dir)) {
-				fprintf(stderr, "bpfgen: error: cannot enter '%s': %s\n", e->dir,
-					strerror(errno));
-				failed = true;
-				continue;
-			}
-			fargs = calloc(e->nargs + nclang + 1, sizeof(*fargs));
-			if (!fargs) {
-				failed = true;
-				continue;
-			}
-			for (k = 0; k < e->nargs; k++)
-				fargs[k] = e->args[k];
-			for (k = 0; k < nclang; k++)
-				fargs[e->nargs + k] = clang_args[k];
-			nfargs = e->nargs + nclang;
-		}
-		if (file_usable(file)) {
-			failed = true;
-			goto next;
-		}
-		nerr = bg_diags__count(&diags, BG_SEV_ERROR);
-		nfirst = diags.n;
-		err = bg_parse(file, fargs, nfargs, cache_dir, &m, &diags);
-		if (err) {
-			fprintf(stderr, "bpfgen: error: cannot parse '%s': libclang failed (%s)\n",
-				file, strerror(-err));
-			failed = true;
-			goto next;
-		}
-		if (dump)
-			bg_model__dump(m, stdout);
-		/* rules on a model clang could not finish would report its gaps */
-		if (bg_diags__count(&diags, BG_SEV_ERROR) == nerr)
-			bg_rules__run(m, &opts, &diags);
-		bg_diags__drop_ignored(&diags, nfirst);
-		models[j] = m;
-next:
-		if (e) {
-			free(fargs);
-			if (chdir(cwd)) {
-				fprintf(stderr, "bpfgen: error: cannot return to '%s': %s\n", cwd,
-					strerror(errno));
-				failed = true;
+			bg_check_one(&ctx, j, &diags, &models[j], &r);
+			if (want_stats)
+				bg_check_stats_add(&stats, bg_check_job_file(&ctx, j), &r);
+			failed |= r.failed;
+			if (r.stop)
 				break;
-			}
 		}
 	}
+	if (want_stats)
+		stats_summary(&stats, jobs > 1 && njobs > 1 ? (jobs < (int)njobs ? jobs : (int)njobs) : 1,
+			      now_us() - t0);
 
 	bg_diags__sort(&diags);
 	if (fmt == FMT_SARIF) {
@@ -308,9 +521,14 @@ out:
 	bg_kbtf__free(opts.kbtf);
 	bg_kernel_table__free(ktable);
 	bg_diags__clear(&diags);
-	for (j = 0; models && j < (size_t)nfiles + (db ? db->n : 0); j++)
+	for (j = 0; models && j < njobs; j++)
 		bg_model__free(models[j]);
+	for (j = 0; j < pool.n; j++)
+		free(pool.v[j]);
+	free(pool.v);
 	bg_compdb__free(db);
+	free(stats.wall_us);
+	free(stats.rss_kb);
 	free(models);
 	free(files);
 	return status;

@@ -4,8 +4,10 @@
  * type stays here, and the model is plain data.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <clang-c/CXCompilationDatabase.h>
@@ -1930,22 +1932,252 @@ static bool has_errors(CXTranslationUnit tu)
 }
 
 /*
+ * The declarations of a cached prefix that visit_top() acts on, so that a file
+ * parsed over its PCH need not visit the whole unit: that would deserialize
+ * every declaration of vmlinux.h. Each is found again with clang_getCursor() at
+ * its place, which reads only the declarations there. They are listed in
+ * CACHE/HASH.decls, a line per declaration after a line naming the PCH they
+ * were written with (inode, size, mtime):
+ *	KIND DEFINITION OFFSET<TAB>NAME<TAB>FILE
+ */
+struct pch_decl {
+	int kind;
+	int is_def;
+	unsigned offset;
+	char *name;
+	char *file;
+};
+
+struct pch_decls {
+	struct pch_decl *v;
+	size_t n;
+	bool unfit;	/* a declaration that cannot be found again by place */
+};
+
+static void pch_decls__free(struct pch_decls *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].name);
+		free(d->v[i].file);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+/* The first filters of visit_top(), and whether the rest can do anything: a definition or an attribute. */
+static bool visit_top_acts(struct parse_state *st, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor attr = clang_getNullCursor();
+
+	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
+		return false;
+	if (in_system_header(st, clang_getCursorLocation(c)))
+		return false;
+	if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
+		return true;
+	clang_visitChildren(c, find_attr, &attr);
+	return !clang_Cursor_isNull(attr);
+}
+
+static enum CXChildVisitResult list_decl(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct parse_state *st = ((void **)data)[0];
+	struct pch_decls *d = ((void **)data)[1];
+	struct pch_decl *e, *v;
+	CXFile file;
+	unsigned offset;
+	char *fname;
+	size_t i;
+
+	(void)parent;
+	if (!visit_top_acts(st, c))
+		return CXChildVisit_Continue;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &offset);
+	fname = file ? cx_take(clang_getFileName(file)) : NULL;
+	/* two declarations at one place (from one macro) cannot be told apart */
+	for (i = d->n; fname && i-- > 0;)
+		if (d->v[i].offset == offset && !strcmp(d->v[i].file, fname)) {
+			free(fname);
+			fname = NULL;
+		}
+	v = fname ? realloc(d->v, (d->n + 1) * sizeof(*v)) : NULL;
+	if (!v) {
+		free(fname);
+		d->unfit = true;
+		return CXChildVisit_Break;
+	}
+	d->v = v;
+	e = &d->v[d->n++];
+	e->kind = clang_getCursorKind(c);
+	e->is_def = clang_isCursorDefinition(c);
+	e->offset = offset;
+	e->name = cx_take(clang_getCursorSpelling(c));
+	e->file = fname;
+	if (!e->name || strpbrk(e->name, "\t\n") || strpbrk(e->file, "\t\n"))
+		d->unfit = true;
+	return d->unfit ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Write the declarations of prefix unit TU (from HDR) to PATH, for the PCH at PCH_PATH. */
+static int pch_decls__write(CXTranslationUnit tu, const char *hdr, const char *path,
+			    const char *pch_path)
+{
+	struct parse_state st = { .tu = tu };
+	struct pch_decls d = {};
+	char *tmp = NULL;
+	struct stat sb;
+	size_t i;
+	FILE *f = NULL;
+	int err = -EINVAL;
+
+	st.main_file = clang_getFile(tu, hdr);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), list_decl, (void *[]){ &st, &d });
+	if (d.unfit || stat(pch_path, &sb) || asprintf(&tmp, "%s.%d", path, (int)getpid()) < 0) {
+		tmp = NULL;
+		goto out;
+	}
+	f = fopen(tmp, "w");
+	if (!f)
+		goto out;
+	fprintf(f, "bpfgen-pch-decls %llu %llu %lld.%09ld\n", (unsigned long long)sb.st_ino,
+		(unsigned long long)sb.st_size, (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec);
+	for (i = 0; i < d.n; i++)
+		fprintf(f, "%d %d %u\t%s\t%s\n", d.v[i].kind, d.v[i].is_def, d.v[i].offset,
+			d.v[i].name, d.v[i].file);
+	if (fclose(f) == 0 && !rename(tmp, path))
+		err = 0;
+	f = NULL;
+out:
+	if (f)
+		fclose(f);
+	if (err && tmp)
+		unlink(tmp);
+	free(tmp);
+	pch_decls__free(&d);
+	return err;
+}
+
+/* Read PATH, written for the PCH at PCH_PATH; -ENOENT when absent or for another PCH. */
+static int pch_decls__read(const char *path, const char *pch_path, struct pch_decls *d)
+{
+	char line[8192], want[128], *name, *file, *end;
+	struct stat sb;
+	FILE *f;
+	int err = 0;
+
+	memset(d, 0, sizeof(*d));
+	if (stat(pch_path, &sb))
+		return -ENOENT;
+	f = fopen(path, "r");
+	if (!f)
+		return -ENOENT;
+	snprintf(want, sizeof(want), "bpfgen-pch-decls %llu %llu %lld.%09ld\n",
+		 (unsigned long long)sb.st_ino, (unsigned long long)sb.st_size,
+		 (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec);
+	if (!fgets(line, sizeof(line), f) || strcmp(line, want)) {
+		fclose(f);
+		return -ENOENT;
+	}
+	while (!err && fgets(line, sizeof(line), f)) {
+		struct pch_decl *v, e = {};
+
+		end = strchr(line, '\n');
+		name = strchr(line, '\t');
+		file = name ? strchr(name + 1, '\t') : NULL;
+		if (!end || !file || sscanf(line, "%d %d %u", &e.kind, &e.is_def, &e.offset) != 3) {
+			err = -EINVAL;
+			break;
+		}
+		*end = *file = '\0';
+		e.name = strdup(name + 1);
+		e.file = strdup(file + 1);
+		v = realloc(d->v, (d->n + 1) * sizeof(*v));
+		if (v)
+			d->v = v;
+		if (!v || !e.name || !e.file) {
+			free(e.name);
+			free(e.file);
+			err = -ENOMEM;
+			break;
+		}
+		d->v[d->n++] = e;
+	}
+	fclose(f);
+	if (err)
+		pch_decls__free(d);
+	return err;
+}
+
+/*
+ * The cursors of D in ST's unit, in their order, or -ENOENT when one is not
+ * found as it was listed (then the whole unit must be visited).
+ */
+static int pch_decls__find(struct parse_state *st, const struct pch_decls *d, CXCursor *out)
+{
+	CXFile file = NULL, expf;
+	const char *last = NULL;
+	unsigned offset;
+	size_t i;
+	int up;
+
+	for (i = 0; i < d->n; i++) {
+		const struct pch_decl *e = &d->v[i];
+		CXCursor c, parent;
+		char *name;
+		bool same;
+
+		if (!last || strcmp(last, e->file)) {
+			file = clang_getFile(st->tu, e->file);
+			last = e->file;
+		}
+		if (!file)
+			return -ENOENT;
+		c = clang_getCursor(st->tu, clang_getLocationForOffset(st->tu, file, e->offset));
+		for (up = 0; up < 64 && !clang_Cursor_isNull(c); up++) {
+			parent = clang_getCursorSemanticParent(c);
+			if (clang_Cursor_isNull(parent) ||
+			    clang_getCursorKind(parent) == CXCursor_TranslationUnit)
+				break;
+			c = parent;
+		}
+		if (clang_Cursor_isNull(c) || (int)clang_getCursorKind(c) != e->kind ||
+		    (int)clang_isCursorDefinition(c) != e->is_def)
+			return -ENOENT;
+		clang_getExpansionLocation(clang_getCursorLocation(c), &expf, NULL, NULL, &offset);
+		name = cx_take(clang_getCursorSpelling(c));
+		same = name && !strcmp(name, e->name) && offset == e->offset && expf &&
+		       clang_File_isEqual(expf, file);
+		free(name);
+		if (!same)
+			return -ENOENT;
+		out[i] = c;
+	}
+	return 0;
+}
+
+/*
  * A precompiled header of FILE's shared prefix in CACHE_DIR, built on first
  * use and reused by every file with the same prefix and flags. Clang checks
  * that the headers it holds have not changed when it is loaded. Returns its
- * path (owned by the caller) or NULL when FILE has no prefix or it fails.
+ * path (owned by the caller) or NULL when FILE has no prefix or it fails, and
+ * in *DECLS the path of its list of declarations (pch_decls__write()).
  */
-static char *cached_pch(CXIndex index, const char *cache_dir, const char *file,
-			const char **argv, int argc)
+static char *cached_pch(const char *cache_dir, const char *file, const char **argv, int argc,
+			char **decls)
 {
 	char *prefix, *pch = NULL, *hdr = NULL, *tmp = NULL, *dir = NULL, *slash;
 	const char **args = NULL;
 	CXTranslationUnit tu = NULL;
+	CXIndex index = NULL;
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	bool quoted;
 	int i, n = 0;
 	FILE *f;
 
+	*decls = NULL;
 	prefix = shared_prefix(file, &quoted);
 	if (!prefix)
 		return NULL;
@@ -1969,8 +2201,10 @@ static char *cached_pch(CXIndex index, const char *cache_dir, const char *file,
 		free(abs);
 	}
 	if (asprintf(&pch, "%s/%016llx.pch", cache_dir, h) < 0 ||
+	    asprintf(decls, "%s/%016llx.decls", cache_dir, h) < 0 ||
 	    asprintf(&hdr, "%s/%016llx.h", cache_dir, h) < 0 ||
 	    asprintf(&tmp, "%s/%016llx.pch.%d", cache_dir, h, (int)getpid()) < 0) {
+		free(pch);
 		pch = NULL;
 		goto out;
 	}
@@ -1983,7 +2217,8 @@ static char *cached_pch(CXIndex index, const char *cache_dir, const char *file,
 		goto fail;
 	}
 	args = calloc(argc + 4, sizeof(*args));
-	if (!args)
+	index = clang_createIndex(0, 0);
+	if (!args || !index)
 		goto fail;
 	for (i = 0; i < argc; i++)
 		args[n++] = argv[i];
@@ -1995,8 +2230,12 @@ static char *cached_pch(CXIndex index, const char *cache_dir, const char *file,
 					CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete,
 					&tu) != CXError_Success || !tu || has_errors(tu))
 		goto fail;
-	if (clang_saveTranslationUnit(tu, tmp, clang_defaultSaveOptions(tu)) != CXSaveError_None ||
-	    rename(tmp, pch))
+	if (clang_saveTranslationUnit(tu, tmp, clang_defaultSaveOptions(tu)) != CXSaveError_None)
+		goto fail;
+	/* without its list, the PCH is still good: each file visits the whole unit */
+	if (pch_decls__write(tu, hdr, *decls, tmp))
+		unlink(*decls);
+	if (rename(tmp, pch))
 		goto fail;
 	goto out;
 fail:
@@ -2004,8 +2243,14 @@ fail:
 	free(pch);
 	pch = NULL;
 out:
+	if (!pch) {
+		free(*decls);
+		*decls = NULL;
+	}
 	if (tu)
 		clang_disposeTranslationUnit(tu);
+	if (index)
+		clang_disposeIndex(index);
 	free(args);
 	free(prefix);
 	free(dir);
@@ -2021,8 +2266,12 @@ int bg_parse(const char *file, const char *const *args, int nargs, const char *c
 	const char **argv = NULL;
 	enum CXErrorCode cerr;
 	CXIndex index = NULL;
-	char *pch = NULL;
+	char *pch = NULL, *decls_path = NULL;
+	struct pch_decls decls = {};
+	CXCursor *cursors = NULL;
+	bool own_only = false;
 	int err = 0, i, skip, argc = 0;
+	size_t n;
 
 	*model = NULL;
 	argv = calloc(NDEFAULT_ARGS + nargs + 2, sizeof(*argv));
@@ -2038,9 +2287,17 @@ int bg_parse(const char *file, const char *const *args, int nargs, const char *c
 	for (i = 0; i < nargs; i++)
 		argv[argc++] = args[i];
 
-	index = clang_createIndex(0, 0);
 	if (cache_dir)
-		pch = cached_pch(index, cache_dir, file, argv, argc);
+		pch = cached_pch(cache_dir, file, argv, argc, &decls_path);
+	/*
+	 * With the list of the PCH's declarations that visit_top() acts on, the
+	 * unit's children need only be its own (excludeDeclarationsFromPCH): the
+	 * PCH's are found by place, and the rest of it is never deserialized.
+	 */
+	if (pch && decls_path && !pch_decls__read(decls_path, pch, &decls))
+		own_only = true;
+again:
+	index = clang_createIndex(own_only, 0);
 	if (pch) {
 		argv[argc] = "-include-pch";
 		argv[argc + 1] = pch;
@@ -2051,14 +2308,30 @@ int bg_parse(const char *file, const char *const *args, int nargs, const char *c
 			if (st.tu)
 				clang_disposeTranslationUnit(st.tu);
 			st.tu = NULL;
+			if (own_only) {
+				clang_disposeIndex(index);
+				own_only = false;
+				index = clang_createIndex(0, 0);
+			}
+		} else if (own_only && (!(cursors = calloc(decls.n + 1, sizeof(*cursors))) ||
+					pch_decls__find(&st, &decls, cursors))) {
+			/* not where the list says: visit the whole unit */
+			clang_disposeTranslationUnit(st.tu);
+			st.tu = NULL;
+			clang_disposeIndex(index);
+			free(cursors);
+			cursors = NULL;
+			own_only = false;
+			goto again;
 		} else {
 			free(pch);
 			pch = NULL;
 		}
 	}
 	if (!st.tu) {
-		cerr = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
-						   CXTranslationUnit_KeepGoing, &st.tu);
+		cerr = index ? clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
+							   CXTranslationUnit_KeepGoing, &st.tu) :
+			       CXError_Failure;
 		if (cerr != CXError_Success || !st.tu) {
 			err = cerr == CXError_ASTReadError ? -EINVAL : -EIO;
 			goto out;
@@ -2069,7 +2342,10 @@ int bg_parse(const char *file, const char *const *args, int nargs, const char *c
 	}
 	st.main_file = clang_getFile(st.tu, file);
 	add_clang_diags(&st, diags);
-	clang_visitChildren(clang_getTranslationUnitCursor(st.tu), visit_top, &st);
+	for (n = 0; cursors && n < decls.n && !st.err; n++)
+		visit_top(cursors[n], clang_getNullCursor(), &st);
+	if (!st.err)
+		clang_visitChildren(clang_getTranslationUnitCursor(st.tu), visit_top, &st);
 	err = st.err;
 out:
 	if (st.tu)
@@ -2078,6 +2354,9 @@ out:
 		clang_disposeIndex(index);
 	free(argv);
 	free(pch);
+	free(decls_path);
+	free(cursors);
+	pch_decls__free(&decls);
 	if (err)
 		bg_model__free(st.m);
 	else
@@ -2148,12 +2427,31 @@ int bg_compdb__load(const char *build_dir, struct bg_compdb **out)
 	CXCompileCommands cmds;
 	struct bg_compdb *c;
 	unsigned i, j, n, nargs;
-	int skip, err = 0;
+	int skip, err = 0, saved, devnull;
+	char *path;
 
 	*out = NULL;
+	if (asprintf(&path, "%s/compile_commands.json", build_dir) < 0)
+		return -ENOMEM;
+	err = access(path, R_OK) ? -errno : 0;
+	free(path);
+	if (err)
+		return err;
+	/* libclang says why on stderr in its own words; the caller's message is enough */
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && devnull >= 0)
+		dup2(devnull, STDERR_FILENO);
 	db = clang_CompilationDatabase_fromDirectory(build_dir, &cerr);
+	if (saved >= 0 && devnull >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (devnull >= 0)
+		close(devnull);
 	if (cerr != CXCompilationDatabase_NoError || !db)
-		return -ENOENT;
+		return -EINVAL;
 	cmds = clang_CompilationDatabase_getAllCompileCommands(db);
 	c = calloc(1, sizeof(*c));
 	n = cmds ? clang_CompileCommands_getSize(cmds) : 0;

@@ -30,7 +30,10 @@ struct bg_compdb {
 	size_t n;
 };
 
-/* Read BUILD_DIR/compile_commands.json. Returns 0 or -ENOENT (no database), -ENOMEM. */
+/*
+ * Read BUILD_DIR/compile_commands.json. Returns 0, -errno when it cannot be read
+ * (-ENOENT: no database), -EINVAL when it is not a compilation database, -ENOMEM.
+ */
 int bg_compdb__load(const char *build_dir, struct bg_compdb **out);
 void bg_compdb__free(struct bg_compdb *c);
 

@@ -5,12 +5,13 @@ _bpfgen() {
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	cmd=${COMP_WORDS[1]}
 	if [ "$COMP_CWORD" = 1 ]; then
-		mapfile -t COMPREPLY < <(compgen -W "check gen new probe --help --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "check gen new probe verify --help --version" -- "$cur")
 		return
 	fi
 	case "$cmd:$prev" in
 	check:--format) words="text json sarif" ;;
 	probe:--format) words="text json c" ;;
+	verify:--format) words="text json" ;;
 	new:--type)
 		words="xdp classifier socket_filter cgroup_skb cgroup_sock cgroup_sock_addr
 		       cgroup_sockopt cgroup_sysctl cgroup_device sock_ops sk_msg sk_skb sk_lookup
@@ -26,13 +27,14 @@ _bpfgen() {
 	if [ -z "$words" ] && [[ $cur == -* ]]; then
 		case "$cmd" in
 		check)
-			words="--format --btf --kernel-table --cache -p --list-rules -Werror --help"
+			words="--format --btf --kernel-table --cache -p -j --jobs --stats --list-rules -Werror --help"
 			# -W and -Wno- for every rule bpfgen knows
 			words+=" $(bpfgen check --list-rules 2>/dev/null |
 				awk 'NR > 1 { printf "-W%s -Wno-%s ", $1, $1 }')" ;;
 		gen) words="-n --types -o --help" ;;
 		new) words="--type --dir --help" ;;
 		probe) words="--format --kernel-table --builtin -v --help" ;;
+		verify) words="--format -v --help" ;;
 		esac
 	fi
 	if [ -n "$words" ]; then

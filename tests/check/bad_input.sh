@@ -5,8 +5,11 @@ set -u
 BPFGEN=$(realpath "${1:?usage: bad_input.sh BPFGEN}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=bad_input_files.sh
+. "$(dirname "$0")/bad_input_files.sh"
 cd "$tmp" || exit 1
 fails=0
+bad_input_files
 
 # expect NAME STATUS PATTERN -- CMD...: run CMD (bounded: a hang is a failure),
 # assert its exit status and that its output matches the extended regex PATTERN.
@@ -30,9 +33,7 @@ expect() {
 
 expect missing-file 2 "^bpfgen: error: cannot open 'nope.c': No such file or directory$" -- \
 	"$BPFGEN" check nope.c
-mkdir adir
 expect directory 2 "^bpfgen: error: cannot open 'adir': Is a directory$" -- "$BPFGEN" check adir
-echo 'int x;' > unreadable.c && chmod 000 unreadable.c
 if [ "$(id -u)" != 0 ]; then
 	expect unreadable 2 "^bpfgen: error: cannot open 'unreadable.c': Permission denied$" -- \
 		"$BPFGEN" check unreadable.c
@@ -42,29 +43,14 @@ expect unknown-option 2 "unknown option '--frobnicate'" -- "$BPFGEN" check --fro
 expect unknown-rule 2 "unknown rule 'no-such-rule'" -- "$BPFGEN" check -Wno-no-such-rule x.c
 expect unknown-command 2 "unknown command 'frob'" -- "$BPFGEN" frob
 
-cat > syntax.c <<'C'
-#include <linux/bpf.h>
-#include <bpf/bpf_helpers.h>
-
-SEC("xdp")
-int prog(struct xdp_md *ctx)
-{
-	return XDP_PASS
-}
-C
 expect syntax-error 1 "^syntax.c:7:17: error: expected ';'" -- "$BPFGEN" check syntax.c
 
-printf '#include "no_such_header.h"\nint x;\n' > include.c
 expect missing-include 1 "^include.c:1:10: error: 'no_such_header.h' file not found" -- \
 	"$BPFGEN" check include.c
 
-: > empty.c
 expect empty-file 0 "" -- "$BPFGEN" check empty.c
-printf 'static int add(int a, int b) { return a + b; }\n' > noprog.c
 expect no-programs 0 "" -- "$BPFGEN" check noprog.c
 
-head -c 4096 /dev/urandom > blob.c
-printf 'int x;\n\0\1\2' >> blob.c
 expect binary-file 2 "^bpfgen: error: cannot check 'blob.c': binary file, not C source$" -- \
 	"$BPFGEN" check blob.c
 

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * bpfgen check's internals shared by check.c (options, the serial run,
+ * printing) and check_jobs.c (-j N: the workers and the replay of their
+ * results). Not installed.
+ */
+#ifndef BPFGEN_CHECK_H
+#define BPFGEN_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "parse.h"
+#include "rules/rules.h"
+
+struct bg_model;
+
+/* What a run checks, the same for every file and every worker. */
+struct check_ctx {
+	const char **files;
+	size_t nfiles;
+	const struct bg_compdb *db;
+	char **clang_args;
+	int nclang;
+	const char *cache_dir;
+	const struct bg_rule_opts *opts;
+	const char *cwd;	/* where to come back to after a compile command's directory */
+	bool dump;
+	bool stats;		/* measure each file's peak memory */
+};
+
+/* How checking one file went, besides its diagnostics. */
+struct job_result {
+	bool failed;		/* bpfgen could not check it: exit status 2 */
+	bool stop;		/* the run cannot go on: it lost its directory */
+	uint64_t wall_us;
+	uint64_t rss_kb;	/* peak resident memory while checking it */
+};
+
+struct stats {
+	uint64_t *wall_us;
+	uint64_t *rss_kb;
+	size_t n;
+};
+
+/* Strings the replayed diagnostics point to, as a model's strings are for serial ones. */
+struct pool {
+	char **v;
+	size_t n;
+};
+
+/* The file of job J: a command-line file, then the compile commands' files. */
+const char *bg_check_job_file(const struct check_ctx *c, size_t j);
+/* Check job J: its diagnostics go to ALL, its model to *MODEL, how it went to *R. */
+void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
+		  struct bg_model **model, struct job_result *r);
+/* Print one file's --stats line and keep its figures for the summary. */
+void bg_check_stats_add(struct stats *s, const char *file, const struct job_result *r);
+/*
+ * Check jobs 0..NJOBS-1 with NWORKERS workers, replaying each in file order into
+ * DIAGS (strings in POOL). Returns false when a job failed (exit status 2).
+ */
+bool bg_check_parallel(const struct check_ctx *c, size_t njobs, int nworkers,
+		       struct bg_diags *diags, struct pool *pool, struct stats *stats);
+
+#endif

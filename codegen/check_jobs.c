@@ -182,29 +182,31 @@ struct rbuf {
 	bool bad;
 };
 
+/* Copy the next N bytes to DST, or zero DST and set BAD when they are not there. */
+static void rbuf_take(struct rbuf *b, void *dst, size_t n)
+{
+	if (b->n - b->off < n) {
+		b->bad = true;
+		memset(dst, 0, n);
+		return;
+	}
+	memcpy(dst, b->p + b->off, n);
+	b->off += n;
+}
+
 static uint32_t rbuf_u32(struct rbuf *b)
 {
-	uint32_t v = 0;
+	uint32_t v;
 
-	if (b->n - b->off < sizeof(v)) {
-		b->bad = true;
-		return 0;
-	}
-	memcpy(&v, b->p + b->off, sizeof(v));
-	b->off += sizeof(v);
+	rbuf_take(b, &v, sizeof(v));
 	return v;
 }
 
 static uint64_t rbuf_u64(struct rbuf *b)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
-	if (b->n - b->off < sizeof(v)) {
-		b->bad = true;
-		return 0;
-	}
-	memcpy(&v, b->p + b->off, sizeof(v));
-	b->off += sizeof(v);
+	rbuf_take(b, &v, sizeof(v));
 	return v;
 }
 

@@ -323,6 +323,18 @@ static int kids_of(CXCursor c, struct kids *k)
 	return k->n;
 }
 
+/* The last child of C, or a null cursor. */
+static CXCursor last_child(CXCursor c)
+{
+	struct kids k;
+
+	if (kids_of(c, &k) == 0)
+		return clang_getNullCursor();
+	return k.v[k.n - 1];
+}
+
+static bool const_value(CXCursor e, long long *v);
+
 /*
  * Record the value EXPR gives a return at LOC: a constant, the result of a
  * call, or, for "c ? a : b", each branch as a return of its own.
@@ -332,6 +344,7 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 	struct bg_return *r;
 	CXCursor inner;
 	CXEvalResult ev;
+	struct kids k;
 	bool is_const = false;
 	long long value = 0;
 
@@ -344,9 +357,15 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 		clang_EvalResult_dispose(ev);
 	}
 	inner = strip_expr(expr);
-	if (!is_const && depth < 4 && clang_getCursorKind(inner) == CXCursor_ConditionalOperator) {
-		struct kids k;
+	/* a typed action, (bpfgen_xdp_action){ .___value = 2 }: its value */
+	if (!is_const && clang_getCursorKind(inner) == CXCursor_CompoundLiteralExpr) {
+		CXCursor init = last_child(inner);
 
+		if (clang_getCursorKind(init) == CXCursor_InitListExpr &&
+		    !clang_Cursor_isNull(init = last_child(init)))
+			is_const = const_value(init, &value);
+	}
+	if (!is_const && depth < 4 && clang_getCursorKind(inner) == CXCursor_ConditionalOperator) {
 		if (kids_of(inner, &k) == 3) {
 			add_return_value(st, loc_of(st, clang_getCursorLocation(k.v[1])), k.v[1],
 					 depth + 1);
@@ -364,6 +383,9 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 	r->is_const = is_const;
 	r->value = value;
 	r->token = first_identifier(st, expr);
+	/* body(ctx).___value: the entry of a typed program returns its body's action */
+	if (clang_getCursorKind(inner) == CXCursor_MemberRefExpr && kids_of(inner, &k) == 1)
+		inner = strip_expr(k.v[0]);
 	if (clang_getCursorKind(inner) == CXCursor_CallExpr) {
 		CXCursor callee = clang_getCursorReferenced(inner);
 
@@ -749,6 +771,11 @@ static bool lvalue_of(struct parse_state *st, CXCursor c, struct bg_stmt *seq, i
 		lv->var = v.var;
 		lv->off = v.off;
 		return true;
+	case CXCursor_CallExpr:
+	case CXCursor_StmtExpr:
+		/* f().field: no memory of ours, but the call happens */
+		lower_expr(st, c, seq, 0);
+		return false;
 	default:
 		return false;
 	}

@@ -133,6 +133,7 @@ struct bg_stmt {
 	long long off;
 	long long size;
 	bool write;
+	bool addr;		/* DEREF: only its address is taken (&p->field), nothing is read */
 	char *text;		/* DEREF: the access as written; GOTO, LABEL: the label */
 };
 

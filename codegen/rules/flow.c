@@ -10,6 +10,7 @@
  * positive costs more than a missed bug.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,15 @@ struct flow {
 	int next_pid;
 	int depth;
 	signed char *summary;	/* per function: -1 unknown, 8 running, else its RET_* flags */
+	/*
+	 * Parameter summaries: analysing a callee with its parameters maybe-NULL
+	 * (collect), a use that needs memory sets the parameter's bit in
+	 * param_need instead of reporting; callers then check what they pass.
+	 */
+	bool collect;
+	unsigned param_need;
+	signed char *pstate;	/* per function: 0 unknown, 1 running, 2 known */
+	unsigned *pneed;
 };
 
 static struct vstate *var_get(struct state *s, const char *name, bool create)
@@ -363,6 +373,8 @@ static void release(struct state *s, int ref)
 			s->v[i].ref = -1;
 }
 
+static void null_args(struct flow *fl, struct state *s, int idx);
+
 static void do_call(struct flow *fl, struct state *s, int idx)
 {
 	const struct bg_call *call;
@@ -372,6 +384,8 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 
 	if (idx < 0 || (size_t)idx >= fl->f->ncalls)
 		return;
+	if (fl->rule == R_NULL)
+		null_args(fl, s, idx);
 	call = &fl->f->calls[idx];
 	hf = call->indirect ? bg_helper__flow(call->callee) : BG_FLOW_NONE;
 	if (hf == BG_FLOW_PKT_CHANGE) {
@@ -398,36 +412,98 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 	}
 }
 
+/*
+ * V (variable NAME) may be NULL, and ACTION ("'*p' dereferences it") needs
+ * memory at LOC: report it, or, for a parameter of a callee being summarised,
+ * note that the callee needs that parameter to be memory.
+ */
+static void null_use(struct flow *fl, struct vstate *v, const char *name, struct bg_loc loc,
+		     const char *action)
+{
+	const char *callee;
+	struct bg_diag *d;
+
+	if (fl->collect) {
+		if (v->src <= -2 && -2 - v->src < 32)
+			fl->param_need |= 1u << (-2 - v->src);
+		v->null = N_UNTRACKED;
+		return;
+	}
+	callee = callee_of(fl, v->src);
+	if (v->null == N_NULL)
+		d = bg_check__report(fl->c, loc, "'%s' is NULL here: %s", name, action);
+	else
+		d = bg_check__report(fl->c, loc,
+				     "'%s' may be NULL here: %s without a check on this path; the "
+				     "verifier refuses the program", name, action);
+	if (d && v->src >= 0)
+		bg_diag__note(d, call_loc(fl, v->src), "'%s' comes from '%s', which returns NULL %s",
+			      name, callee,
+			      bg_helper__flow(callee) == BG_FLOW_RINGBUF ?
+			      "when the ring buffer is full" :
+			      strstr(callee, "lookup_elem") ? "when the key is not in the map" :
+			      "when it finds nothing");
+	bg_diag__note(d, (struct bg_loc){}, "check it first: if (!%s) return ...;", name);
+	/* one report per variable and path is enough */
+	v->null = N_UNTRACKED;
+}
+
+static unsigned params_of(struct flow *fl, const struct bg_func *g);
+static const char *user_name(const struct bg_func *f);
+
+/* A call given a maybe-NULL pointer where the callee needs memory. */
+static void null_args(struct flow *fl, struct state *s, int idx)
+{
+	const struct bg_call *call = &fl->f->calls[idx];
+	const struct bg_func *g = NULL;
+	unsigned i, need = 0;
+	char action[256];
+
+	if (!call->indirect)
+		g = bg_model__find_func(fl->c->m, call->callee);
+	if (g == fl->f)
+		return;
+	if (g)
+		need = params_of(fl, g);
+	for (i = 0; i < call->nargs && i < 32; i++) {
+		struct vstate *v;
+
+		if (!call->args[i].ref || call->args[i].addr_of)
+			continue;
+		if (g ? !(need & (1u << i)) : !bg_helper__arg_nonnull(call->callee, i))
+			continue;
+		v = var_get(s, call->args[i].ref, false);
+		if (!v || (v->null != N_MAYBE && v->null != N_NULL))
+			continue;
+		if (g && !g->typed)
+			snprintf(action, sizeof(action),
+				 "'%s()' dereferences its argument %u, given '%s',", user_name(g), i + 1,
+				 call->args[i].ref);
+		else
+			snprintf(action, sizeof(action),
+				 "'%s()' needs memory in argument %u and is given '%s'", call->callee,
+				 i + 1, call->args[i].ref);
+		null_use(fl, v, call->args[i].ref, call->loc, action);
+	}
+}
+
 static void report_deref(struct flow *fl, struct state *s, const struct bg_stmt *st)
 {
 	struct vstate *v = var_get(s, st->var, false);
 	const char *what = st->text ? st->text : st->var;
 	struct bg_diag *d;
+	char action[256];
 
 	if (!v)
 		return;
 	if (fl->rule == R_NULL && (v->null == N_MAYBE || v->null == N_NULL)) {
-		const char *callee = callee_of(fl, v->src);
-
-		if (v->null == N_NULL)
-			d = bg_check__report(fl->c, st->loc, "'%s' is NULL here: '%s' dereferences it",
-					     st->var, what);
-		else
-			d = bg_check__report(fl->c, st->loc,
-					     "'%s' may be NULL here: '%s' dereferences it without a "
-					     "check on this path; the verifier refuses the program",
-					     st->var, what);
-		if (d && v->src >= 0)
-			bg_diag__note(d, call_loc(fl, v->src), "'%s' comes from '%s', which returns NULL %s",
-				      st->var, callee,
-				      bg_helper__flow(callee) == BG_FLOW_RINGBUF ?
-				      "when the ring buffer is full" :
-				      strstr(callee, "lookup_elem") ? "when the key is not in the map" :
-				      "when it finds nothing");
-		bg_diag__note(d, (struct bg_loc){}, "check it first: if (!%s) return ...;", st->var);
-		/* one report per variable and path is enough */
-		v->null = N_UNTRACKED;
+		snprintf(action, sizeof(action), st->addr ? "'%s' computes an address from it" :
+			 "'%s' dereferences it", what);
+		null_use(fl, v, st->var, st->loc, action);
 	}
+	/* &p->field: only an address, which packet and kernel rules do not read */
+	if (st->addr)
+		return;
 	if (fl->rule == R_PKT && v->kind == K_PKT && v->pkt_off >= 0 && st->off >= 0 &&
 	    st->size > 0 && !s->pkt_unknown &&
 	    v->pkt_off + st->off + st->size > *checked(s, v->pid)) {
@@ -788,6 +864,17 @@ static void analyze(struct flow *fl, const struct bg_func *f, bool scalar_params
 	fl->ret_flags = 0;
 	fl->next_pid = 0;
 	s->live = true;
+	/* summarising: every parameter may be NULL until the callee tests it */
+	for (i = 0; fl->collect && f->params && i < f->nparams && i < 32; i++) {
+		struct vstate *v = var_get(s, f->params[i], true);
+
+		if (v) {
+			var_reset(v);
+			v->null = N_MAYBE;
+			v->src = -2 - (int)i;
+			v->vid = fl->next_vid++;
+		}
+	}
 	/* BPF_KPROBE()'s arguments are registers cast to pointers */
 	for (i = 1; scalar_params && f->params && i < f->nparams; i++) {
 		struct vstate *v = var_get(s, f->params[i], true);
@@ -819,6 +906,28 @@ static unsigned summary_of(struct flow *fl, const struct bg_func *g)
 	analyze(&sub, g, false);
 	fl->summary[idx] = (signed char)sub.ret_flags;
 	return sub.ret_flags;
+}
+
+/* The parameters of G that it needs to be memory, by bit. */
+static unsigned params_of(struct flow *fl, const struct bg_func *g)
+{
+	size_t idx = g - fl->c->m->funcs;
+	struct flow sub;
+
+	if (fl->pstate[idx] == 2)
+		return fl->pneed[idx];
+	if (fl->pstate[idx] == 1 || fl->depth >= MAX_DEPTH || !g->body)
+		return 0;
+	fl->pstate[idx] = 1;	/* running: recursion sees nothing */
+	sub = *fl;
+	sub.rule = R_NULL;
+	sub.collect = true;
+	sub.param_need = 0;
+	sub.depth = fl->depth + 1;
+	analyze(&sub, g, false);
+	fl->pstate[idx] = 2;
+	fl->pneed[idx] = sub.param_need;
+	return sub.param_need;
 }
 
 static bool has_scalar_args(const struct bg_model *m, const struct bg_func *f)
@@ -887,7 +996,9 @@ static void flow_rule(struct bg_check *c, enum flow_rule rule)
 	if (!fl || !reach)
 		goto out;
 	fl->summary = malloc(m->nfuncs + 1);
-	if (!fl->summary || bg_model__reachable(m, -1, reach))
+	fl->pstate = calloc(m->nfuncs + 1, 1);
+	fl->pneed = calloc(m->nfuncs + 1, sizeof(*fl->pneed));
+	if (!fl->summary || !fl->pstate || !fl->pneed || bg_model__reachable(m, -1, reach))
 		goto out;
 	memset(fl->summary, -1, m->nfuncs + 1);
 	fl->c = c;
@@ -901,8 +1012,11 @@ static void flow_rule(struct bg_check *c, enum flow_rule rule)
 		analyze(fl, &m->funcs[i], has_scalar_args(m, &m->funcs[i]));
 	}
 out:
-	if (fl)
+	if (fl) {
 		free(fl->summary);
+		free(fl->pstate);
+		free(fl->pneed);
+	}
 	free(fl);
 	free(reach);
 }

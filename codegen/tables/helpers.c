@@ -338,3 +338,67 @@ enum bg_helper_flow bg_helper__flow(const char *name)
 			return flows[i].flow;
 	return BG_FLOW_NONE;
 }
+
+/*
+ * Arguments the verifier requires to be memory (a map value, a buffer, a
+ * reference), never a pointer that may still be NULL: an _or_null register
+ * there is refused ("R3 type=map_value_or_null expected=fp, ..."). Bit N is
+ * argument N. Arguments that take NULL or anything (probe_read's source,
+ * storage initial values, callback contexts) are not listed. The compiler's
+ * memory builtins access memory through the pointers they are given.
+ */
+static const struct {
+	const char *name;
+	unsigned args;
+} nonnull_args[] = {
+	{ "bpf_map_lookup_elem",	1u << 1 },
+	{ "bpf_map_update_elem",	1u << 1 | 1u << 2 },
+	{ "bpf_map_delete_elem",	1u << 1 },
+	{ "bpf_map_push_elem",		1u << 1 },
+	{ "bpf_map_pop_elem",		1u << 1 },
+	{ "bpf_map_peek_elem",		1u << 1 },
+	{ "bpf_probe_read",		1u << 0 },
+	{ "bpf_probe_read_kernel",	1u << 0 },
+	{ "bpf_probe_read_user",	1u << 0 },
+	{ "bpf_probe_read_str",		1u << 0 },
+	{ "bpf_probe_read_kernel_str",	1u << 0 },
+	{ "bpf_probe_read_user_str",	1u << 0 },
+	{ "bpf_copy_from_user",		1u << 0 },
+	{ "bpf_get_current_comm",	1u << 0 },
+	{ "bpf_ringbuf_output",		1u << 1 },
+	{ "bpf_perf_event_output",	1u << 3 },
+	{ "bpf_ringbuf_submit",		1u << 0 },
+	{ "bpf_ringbuf_discard",	1u << 0 },
+	{ "bpf_sk_release",		1u << 0 },
+	{ "bpf_spin_lock",		1u << 0 },
+	{ "bpf_spin_unlock",		1u << 0 },
+	{ "bpf_skb_load_bytes",		1u << 2 },
+	{ "bpf_skb_store_bytes",	1u << 2 },
+	{ "bpf_xdp_load_bytes",		1u << 2 },
+	{ "bpf_xdp_store_bytes",	1u << 2 },
+	{ "bpf_get_stack",		1u << 1 },
+	{ "bpf_sk_lookup_tcp",		1u << 1 },
+	{ "bpf_sk_lookup_udp",		1u << 1 },
+	{ "bpf_skc_lookup_tcp",		1u << 1 },
+	{ "bpf_setsockopt",		1u << 3 },
+	{ "bpf_getsockopt",		1u << 3 },
+	{ "__builtin_memcpy",		1u << 0 | 1u << 1 },
+	{ "__builtin_memmove",		1u << 0 | 1u << 1 },
+	{ "__builtin_memcmp",		1u << 0 | 1u << 1 },
+	{ "__builtin_memset",		1u << 0 },
+};
+
+bool bg_helper__arg_nonnull(const char *name, unsigned arg)
+{
+	size_t i;
+
+	if (arg >= 32)
+		return false;
+	/* __sync_fetch_and_add(p, 1), __atomic_load_n(p, ...): through argument 0 */
+	if (!strncmp(name, "__sync_", 7) || !strncmp(name, "__atomic_", 9))
+		return arg == 0;
+	for (i = 0; i < sizeof(nonnull_args) / sizeof(nonnull_args[0]); i++)
+		if (!strcmp(nonnull_args[i].name, name))
+			return nonnull_args[i].args & (1u << arg);
+	return false;
+}

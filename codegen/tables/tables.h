@@ -222,6 +222,8 @@ enum bg_helper_flow {
 };
 
 enum bg_helper_flow bg_helper__flow(const char *name);
+/* Whether argument ARG (from 0) of helper or builtin NAME must be memory, not maybe-NULL. */
+bool bg_helper__arg_nonnull(const char *name, unsigned arg);
 
 /* Edit distance, for did-you-mean suggestions. */
 unsigned bg_edit_distance(const char *a, size_t alen, const char *b, size_t blen);

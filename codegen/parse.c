@@ -14,6 +14,7 @@
 #include <clang-c/Index.h>
 
 #include "bpfgen.h"
+#include "cache.h"
 #include "parse.h"
 #include "tables/tables.h"
 
@@ -1909,14 +1910,6 @@ static char *shared_prefix(const char *file, bool *quoted)
 	return text;
 }
 
-/* FNV-1a, for cache file names. */
-static unsigned long long hash_str(unsigned long long h, const char *s)
-{
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return (h ^ 0xff) * 0x100000001b3ULL;
-}
-
 static bool has_errors(CXTranslationUnit tu)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
@@ -2035,7 +2028,7 @@ static int pch_decls__write(CXTranslationUnit tu, const char *hdr, const char *p
 
 	st.main_file = clang_getFile(tu, hdr);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), list_decl, (void *[]){ &st, &d });
-	if (d.unfit || stat(pch_path, &sb) || asprintf(&tmp, "%s.%d", path, (int)getpid()) < 0) {
+	if (d.unfit || stat(pch_path, &sb) || asprintf(&tmp, "%s.tmp.%d", path, (int)getpid()) < 0) {
 		tmp = NULL;
 		goto out;
 	}
@@ -2172,7 +2165,8 @@ static char *cached_pch(const char *cache_dir, const char *file, const char **ar
 	const char **args = NULL;
 	CXTranslationUnit tu = NULL;
 	CXIndex index = NULL;
-	unsigned long long h = 0xcbf29ce484222325ULL;
+	unsigned long long h = BG_HASH_INIT;
+	CXString ver;
 	bool quoted;
 	int i, n = 0;
 	FILE *f;
@@ -2189,32 +2183,47 @@ static char *cached_pch(const char *cache_dir, const char *file, const char **ar
 		*slash = '\0';
 	else
 		strcpy(dir, ".");
-	h = hash_str(h, BPFGEN_VERSION);
-	h = hash_str(h, prefix);
+	/* what changes the parse: the preamble's bytes, the compiler and its flags */
+	ver = clang_getClangVersion();
+	h = bg_hash_str(h, clang_getCString(ver));
+	clang_disposeString(ver);
+	h = bg_hash_str(h, BPFGEN_VERSION);
+	h = bg_hash_str(h, prefix);
 	for (i = 0; i < argc; i++)
-		h = hash_str(h, argv[i]);
+		h = bg_hash_str(h, argv[i]);
 	if (quoted) {
 		/* "vmlinux.h" is looked up next to FILE first */
 		char *abs = realpath(dir, NULL);
 
-		h = hash_str(h, abs ? abs : dir);
+		h = bg_hash_str(h, abs ? abs : dir);
 		free(abs);
 	}
 	if (asprintf(&pch, "%s/%016llx.pch", cache_dir, h) < 0 ||
 	    asprintf(decls, "%s/%016llx.decls", cache_dir, h) < 0 ||
 	    asprintf(&hdr, "%s/%016llx.h", cache_dir, h) < 0 ||
-	    asprintf(&tmp, "%s/%016llx.pch.%d", cache_dir, h, (int)getpid()) < 0) {
+	    asprintf(&tmp, "%s/%016llx.pch.tmp.%d", cache_dir, h, (int)getpid()) < 0) {
 		free(pch);
 		pch = NULL;
 		goto out;
 	}
-	if (!access(pch, R_OK))
+	/* a truncated, torn or foreign entry is dropped there and built again */
+	if (bg_cache_sound(pch))
 		goto out;
-	f = fopen(hdr, "w");
-	if (!f || fputs(prefix, f) < 0 || fclose(f)) {
-		if (f)
-			fclose(f);
-		goto fail;
+	/* the header is content-addressed: rewriting it would make the PCH of another build stale */
+	if (access(hdr, R_OK)) {
+		char *htmp;
+
+		if (asprintf(&htmp, "%s.tmp.%d", hdr, (int)getpid()) < 0)
+			goto fail;
+		f = fopen(htmp, "w");
+		if (!f || fputs(prefix, f) < 0 || fclose(f) || rename(htmp, hdr)) {
+			if (f)
+				fclose(f);
+			unlink(htmp);
+			free(htmp);
+			goto fail;
+		}
+		free(htmp);
 	}
 	args = calloc(argc + 4, sizeof(*args));
 	index = clang_createIndex(0, 0);
@@ -2235,7 +2244,7 @@ static char *cached_pch(const char *cache_dir, const char *file, const char **ar
 	/* without its list, the PCH is still good: each file visits the whole unit */
 	if (pch_decls__write(tu, hdr, *decls, tmp))
 		unlink(*decls);
-	if (rename(tmp, pch))
+	if (bg_cache_publish(cache_dir, tmp, pch))
 		goto fail;
 	goto out;
 fail:
@@ -2338,7 +2347,7 @@ again:
 		}
 		/* clean without it: the cached header was the trouble */
 		if (pch && !has_errors(st.tu))
-			unlink(pch);
+			bg_cache_drop(pch);
 	}
 	st.main_file = clang_getFile(st.tu, file);
 	add_clang_diags(&st, diags);

@@ -33,6 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	atexit(cleanup);
 	/* a shared cache would make one input depend on the ones before it */
 	unsetenv("BPFGEN_CACHE_DIR");
+	setenv("BPFGEN_CACHE", "off", 1);
 	/* diagnostics go to stdout: thousands of runs of them are noise, but
 	 * BPFGEN_FUZZ_SHOW=1 shows them when replaying one input */
 	if (!getenv("BPFGEN_FUZZ_SHOW") && !freopen("/dev/null", "w", stdout))

@@ -20,6 +20,7 @@
 
 #include "bpfgen.h"
 #include "cache.h"
+#include "parse.h"
 
 extern char **environ;
 
@@ -153,48 +154,6 @@ static void copy_fd(int fd, FILE *to)
 	copy_from(fd, 0, to);
 }
 
-/* The leading #include lines of SRC, the part that a PCH holds; NULL when none. */
-static char *read_prefix(const char *src, bool *quoted)
-{
-	char buf[16384], *text = NULL, *line, *end, *p;
-	size_t n, len = 0;
-	FILE *f;
-
-	*quoted = false;
-	f = fopen(src, "rb");
-	if (!f)
-		return NULL;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	/* the same preamble that the check precompiles: see shared_prefix() of parse */
-	for (line = buf; (end = strchr(line, '\n')); line = end + 1) {
-		for (p = line; *p == ' ' || *p == '\t' || *p == '\r'; p++)
-			;
-		if (p == end || !strncmp(p, "//", 2))
-			continue;
-		if (strncmp(p, "#include", 8))
-			break;
-		for (p += 8; *p == ' ' || *p == '\t'; p++)
-			;
-		if (!strncmp(p, "\"vmlinux.h\"", 11))
-			*quoted = true;
-		else if (*p != '<')
-			break;
-		p = realloc(text, len + (end - line) + 2);
-		if (!p) {
-			free(text);
-			return NULL;
-		}
-		text = p;
-		memcpy(text + len, line, end - line);
-		len += end - line;
-		text[len++] = '\n';
-		text[len] = '\0';
-	}
-	return text;
-}
-
 /* The compiler's identity: a new build of it at the same path is another compiler. */
 static uint64_t hash_compiler(uint64_t h, const char *name)
 {
@@ -250,7 +209,7 @@ static char *compiler_pch(const struct ccmd *c, const char *dir)
 	int i, n = 0, fd = -1;
 	FILE *f;
 
-	prefix = read_prefix(c->src, &quoted);
+	prefix = bg_shared_prefix(c->src, &quoted);
 	if (!prefix || !getcwd(cwd, sizeof(cwd)))
 		goto out;
 	srcdir = dir_of(c->src);

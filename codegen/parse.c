@@ -1838,7 +1838,7 @@ static void add_clang_diags(struct parse_state *st, struct bg_diags *diags)
  * (<...>) and "vmlinux.h", before any other line of code or directive.
  * Returns them (owned by the caller) or NULL when there are none.
  */
-static char *shared_prefix(const char *file, bool *quoted)
+char *bg_shared_prefix(const char *file, bool *quoted)
 {
 	char buf[16384], *text = NULL, *line, *end;
 	size_t n, len = 0;
@@ -2172,7 +2172,7 @@ static char *cached_pch(const char *cache_dir, const char *file, const char **ar
 	FILE *f;
 
 	*decls = NULL;
-	prefix = shared_prefix(file, &quoted);
+	prefix = bg_shared_prefix(file, &quoted);
 	if (!prefix)
 		return NULL;
 	dir = strdup(file);

@@ -14,6 +14,7 @@
 #include "bpfgen.h"
 #include "cache.h"
 #include "check.h"
+#include "check_jobs.h"
 #include "diag.h"
 #include "parse.h"
 #include "rules/rules.h"

@@ -28,7 +28,7 @@ KNOWN=$(cat <<'END'
 xdp_proto_stats:xdp_proto_stats -2 bpfgen_ptr_at tests data_end >= end rather than end > data_end, so clang lays out the parse as fall-through blocks and skips the twin's separate "r2 = 9; r1 += r2" offset add
 accessors:cgroup_skb_all +1 bpfgen_ptr_at at the declaration, its NULL test 4 statements later: clang keeps the result in a register and tests it there (1 compare); the twin tests data_end at the use
 accessors:sk_skb_all +1 same as cgroup_skb_all
-xdp_dns_var_offset:xdp_dns_var_offset +2 bpfgen_ptr_at measures every offset from the packet start, so data stays live for the second pointer (one register copy, one add); the twin adds the IP header length to iph, the data + 14 it already holds
+xdp_dns_var_offset:xdp_dns_var_offset +4 bpfgen_ptr_at measures every offset from the packet start, so data stays live for the second pointer (one register copy, one add); the twin adds the IP header length to iph, the data + 14 it already holds; and its "udp->dest == 53 ? BPFGEN_XDP_DROP : BPFGEN_XDP_PASS" chooses between two typed actions, which C makes a struct copy: clang 14 returns such structs through memory and emits a branch per arm where the twin gets one select (two "r0 = 2" more)
 END
 )
 

@@ -165,6 +165,7 @@ void bg_model__free(struct bg_model *m)
 	for (i = 0; i < m->nksyms; i++)
 		free(m->ksyms[i].name);
 	free(m->ksyms);
+	free(m->cdiags);
 	free(m->license);
 	for (i = 0; i < m->nfiles; i++)
 		free(m->files[i]);
@@ -202,6 +203,11 @@ struct bg_func *bg_model__add_func(struct bg_model *m)
 struct bg_ksym *bg_model__add_ksym(struct bg_model *m)
 {
 	return vec_push((void **)&m->ksyms, &m->nksyms, sizeof(struct bg_ksym));
+}
+
+struct bg_cdiag *bg_model__add_cdiag(struct bg_model *m)
+{
+	return vec_push((void **)&m->cdiags, &m->ncdiags, sizeof(struct bg_cdiag));
 }
 
 const struct bg_ksym *bg_model__find_ksym(const struct bg_model *m, const char *name)

@@ -165,6 +165,7 @@ struct bg_func {
 	char **params;		/* parameter names (arena) */
 	bool noinline;		/* __noinline: a frame of its own even when static */
 	bool always_inline;
+	bool typed;		/* made by the typed layer: bpf.h's, or a BPFGEN_ macro's accessor */
 	long long frame;	/* bytes of aggregate locals: a lower bound of its stack frame */
 	struct bg_return *rets;
 	size_t nrets;
@@ -208,6 +209,18 @@ struct bg_ksym {
 	bool is_weak;		/* __weak: may be missing from the kernel */
 };
 
+/*
+ * A diagnostic of clang's about a use of the typed layer (headers/bpfgen):
+ * the typed-* rules report it with their id. Strings live in the arena.
+ */
+struct bg_cdiag {
+	const char *rule;	/* "typed-type", "typed-return", ... */
+	struct bg_loc loc;	/* the user's line: the outermost expansion */
+	char *msg;
+	struct bg_loc note_loc;	/* clang's first note (the parameter it was passed to) */
+	char *note;		/* or NULL */
+};
+
 struct bg_model {
 	const char *file;		/* the main file, as given */
 	struct bg_prog *progs;
@@ -218,6 +231,8 @@ struct bg_model {
 	size_t nfuncs;
 	struct bg_ksym *ksyms;
 	size_t nksyms;
+	struct bg_cdiag *cdiags;
+	size_t ncdiags;
 	bool has_license;
 	char *license;
 	struct bg_loc license_loc;
@@ -245,6 +260,7 @@ struct bg_prog *bg_model__add_prog(struct bg_model *m);
 struct bg_map *bg_model__add_map(struct bg_model *m);
 struct bg_func *bg_model__add_func(struct bg_model *m);
 struct bg_ksym *bg_model__add_ksym(struct bg_model *m);
+struct bg_cdiag *bg_model__add_cdiag(struct bg_model *m);
 /* The kfunc or __ksym named NAME, or NULL. */
 const struct bg_ksym *bg_model__find_ksym(const struct bg_model *m, const char *name);
 struct bg_return *bg_func__add_return(struct bg_func *f);

@@ -68,6 +68,8 @@ struct parse_state {
 /* Deeper than this, a body is not lowered: its flow rules are skipped, not guessed. */
 #define MAX_LOWER_DEPTH 256
 
+static bool is_typed_header(CXFile f);
+
 static char *cx_take(CXString s)
 {
 	char *r = bg_strdup(clang_getCString(s));
@@ -324,6 +326,18 @@ static int kids_of(CXCursor c, struct kids *k)
 	return k->n;
 }
 
+/* The last child of C, or a null cursor. */
+static CXCursor last_child(CXCursor c)
+{
+	struct kids k;
+
+	if (kids_of(c, &k) == 0)
+		return clang_getNullCursor();
+	return k.v[k.n - 1];
+}
+
+static bool const_value(CXCursor e, long long *v);
+
 /*
  * Record the value EXPR gives a return at LOC: a constant, the result of a
  * call, or, for "c ? a : b", each branch as a return of its own.
@@ -333,6 +347,7 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 	struct bg_return *r;
 	CXCursor inner;
 	CXEvalResult ev;
+	struct kids k;
 	bool is_const = false;
 	long long value = 0;
 
@@ -345,9 +360,15 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 		clang_EvalResult_dispose(ev);
 	}
 	inner = strip_expr(expr);
-	if (!is_const && depth < 4 && clang_getCursorKind(inner) == CXCursor_ConditionalOperator) {
-		struct kids k;
+	/* a typed action, (bpfgen_xdp_action){ .___value = 2 }: its value */
+	if (!is_const && clang_getCursorKind(inner) == CXCursor_CompoundLiteralExpr) {
+		CXCursor init = last_child(inner);
 
+		if (clang_getCursorKind(init) == CXCursor_InitListExpr &&
+		    !clang_Cursor_isNull(init = last_child(init)))
+			is_const = const_value(init, &value);
+	}
+	if (!is_const && depth < 4 && clang_getCursorKind(inner) == CXCursor_ConditionalOperator) {
 		if (kids_of(inner, &k) == 3) {
 			add_return_value(st, loc_of(st, clang_getCursorLocation(k.v[1])), k.v[1],
 					 depth + 1);
@@ -365,6 +386,9 @@ static void add_return_value(struct parse_state *st, struct bg_loc loc, CXCursor
 	r->is_const = is_const;
 	r->value = value;
 	r->token = first_identifier(st, expr);
+	/* body(ctx).___value: the entry of a typed program returns its body's action */
+	if (clang_getCursorKind(inner) == CXCursor_MemberRefExpr && kids_of(inner, &k) == 1)
+		inner = strip_expr(k.v[0]);
 	if (clang_getCursorKind(inner) == CXCursor_CallExpr) {
 		CXCursor callee = clang_getCursorReferenced(inner);
 
@@ -750,6 +774,11 @@ static bool lvalue_of(struct parse_state *st, CXCursor c, struct bg_stmt *seq, i
 		lv->var = v.var;
 		lv->off = v.off;
 		return true;
+	case CXCursor_CallExpr:
+	case CXCursor_StmtExpr:
+		/* f().field: no memory of ours, but the call happens */
+		lower_expr(st, c, seq, 0);
+		return false;
 	default:
 		return false;
 	}
@@ -1617,6 +1646,17 @@ static void add_function(struct parse_state *st, CXCursor fn)
 	f->nparams = clang_Cursor_getNumArguments(fn) > 0 ? clang_Cursor_getNumArguments(fn) : 0;
 	clang_getExpansionLocation(clang_getCursorLocation(fn), &file, NULL, NULL, NULL);
 	f->is_main_file = file && clang_File_isEqual(file, st->main_file);
+	/*
+	 * The typed layer's own functions: bpf.h's, and those a BPFGEN_ macro
+	 * writes into the user's file (libclang places them at the macro's use),
+	 * but not the program body the user writes after BPFGEN_XDP(...).
+	 */
+	if (strncmp(f->name, "___bpfgen_body_", 15)) {
+		char *id = first_identifier(st, fn);
+
+		f->typed = (file && is_typed_header(file)) || (id && !strncmp(id, "BPFGEN_", 7));
+		free(id);
+	}
 
 	f->params = bg_model__alloc(st->m, (f->nparams + 1) * sizeof(*f->params));
 	for (i = 0; f->params && i < f->nparams; i++)
@@ -1814,21 +1854,168 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	return st->err ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* headers/bpfgen/bpf.h or log.h, wherever they are installed */
+static bool is_typed_header(CXFile f)
+{
+	CXString name = clang_getFileName(f);
+	const char *n = clang_getCString(name);
+	size_t len = n ? strlen(n) : 0;
+	bool r = len >= 12 && (!strcmp(n + len - 12, "bpfgen/bpf.h") ||
+			       !strcmp(n + len - 12, "bpfgen/log.h"));
+
+	clang_disposeString(name);
+	return r;
+}
+
+/*
+ * Whether the tokens of RANGE use the typed layer: a bpfgen_ or BPFGEN_ name,
+ * or a function the typed layer defines, such as the accessors a map macro
+ * writes into the user's file (the model's functions are known by now).
+ */
+static bool range_uses_typed(struct parse_state *st, CXSourceRange range)
+{
+	CXToken *toks = NULL;
+	unsigned i, n = 0;
+	bool found = false;
+
+	clang_tokenize(st->tu, range, &toks, &n);
+	for (i = 0; i < n && !found; i++) {
+		CXString sp;
+		const char *t;
+
+		if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+			continue;
+		sp = clang_getTokenSpelling(st->tu, toks[i]);
+		t = clang_getCString(sp);
+		found = t && (!strncmp(t, "bpfgen_", 7) || !strncmp(t, "BPFGEN_", 7));
+		if (!found && t) {
+			const struct bg_func *fn = bg_model__find_func(st->m, t);
+
+			found = fn && fn->typed;
+		}
+		clang_disposeString(sp);
+	}
+	if (toks)
+		clang_disposeTokens(st->tu, toks, n);
+	return found;
+}
+
+/* The whole line of the user's file that LOC expands at. */
+static CXSourceRange line_of(struct parse_state *st, CXSourceLocation loc)
+{
+	const char *buf;
+	unsigned off, b, e;
+	size_t size;
+	CXFile f;
+
+	clang_getExpansionLocation(loc, &f, NULL, NULL, &off);
+	buf = f ? clang_getFileContents(st->tu, f, &size) : NULL;
+	if (!buf || off > size)
+		return clang_getNullRange();
+	for (b = off; b > 0 && buf[b - 1] != '\n'; b--)
+		;
+	for (e = off; e < size && buf[e] != '\n'; e++)
+		;
+	return clang_getRange(clang_getLocationForOffset(st->tu, f, b),
+			      clang_getLocationForOffset(st->tu, f, e));
+}
+
+/*
+ * The typed-* rule a clang diagnostic belongs to: what C only warns about
+ * (bpf.h makes it an error) when the line uses the typed layer, and the hard
+ * errors whose message names a type of the typed layer. NULL otherwise.
+ */
+static const char *typed_rule_of(struct parse_state *st, CXDiagnostic d, const char *msg)
+{
+	CXString opt = clang_getDiagnosticOption(d, NULL);
+	const char *o = clang_getCString(opt), *rule = NULL;
+	CXSourceLocation loc = clang_getDiagnosticLocation(d);
+	bool hard = !o || !*o;
+	unsigned i, nr;
+	CXFile f;
+
+	clang_getExpansionLocation(loc, &f, NULL, NULL, NULL);
+	if (!f || is_typed_header(f))
+		goto out;
+	if (hard) {
+		if (strstr(msg, "incompatible result type 'bpfgen_"))
+			rule = "typed-return";
+		else if ((strstr(msg, "static assertion failed") || strstr(msg, "static_assert failed")) &&
+			 strstr(msg, "BPFGEN_"))
+			rule = "typed-args";
+		else if (strstr(msg, "'bpfgen_") || strstr(msg, "bpfgen_load_bytes"))
+			rule = "typed-type";
+		goto out;
+	}
+	if (strstr(o, "-Wformat"))
+		rule = "typed-format";
+	else if (!strcmp(o, "-Wunused-result"))
+		rule = "typed-unused";
+	else if (!strcmp(o, "-Wincompatible-pointer-types") || !strcmp(o, "-Wpointer-sign") ||
+		 !strcmp(o, "-Wint-conversion") || !strcmp(o, "-Wenum-conversion") ||
+		 !strcmp(o, "-Wincompatible-pointer-types-discards-qualifiers") ||
+		 !strcmp(o, "-Wimplicit-function-declaration"))
+		rule = "typed-type";
+	if (!rule)
+		goto out;
+	if (range_uses_typed(st, line_of(st, loc)))
+		goto out;
+	nr = clang_getDiagnosticNumRanges(d);
+	for (i = 0; i < nr; i++)
+		if (range_uses_typed(st, clang_getDiagnosticRange(d, i)))
+			goto out;
+	rule = NULL;
+out:
+	clang_disposeString(opt);
+	return rule;
+}
+
+/*
+ * Clang's errors go to DIAGS; those about the typed layer, and its warnings
+ * there, go to the model for the typed-* rules, which report them with a
+ * rule id (and so do not stop the other rules, as a broken parse does).
+ */
 static void add_clang_diags(struct parse_state *st, struct bg_diags *diags)
 {
 	unsigned i, n = clang_getNumDiagnostics(st->tu);
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !st->err; i++) {
 		CXDiagnostic d = clang_getDiagnostic(st->tu, i);
 		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		CXString msg = clang_getDiagnosticSpelling(d);
+		const char *text = clang_getCString(msg);
+		struct bg_loc loc = loc_of(st, clang_getDiagnosticLocation(d));
+		const char *rule = NULL;
 
-		if (sev >= CXDiagnostic_Error) {
-			CXString msg = clang_getDiagnosticSpelling(d);
-			struct bg_loc loc = loc_of(st, clang_getDiagnosticLocation(d));
+		if (sev >= CXDiagnostic_Warning)
+			rule = typed_rule_of(st, d, text);
+		/* a getter past the registers: the macro's _Static_assert says it better */
+		if (rule && strstr(text, "implicit declaration of function '___bpfgen_")) {
+			;
+		} else if (rule) {
+			struct bg_cdiag *cd = bg_model__add_cdiag(st->m);
+			CXDiagnosticSet kids = clang_getChildDiagnostics(d);
 
-			bg_diags__add(diags, BG_SEV_ERROR, NULL, loc, "%s", clang_getCString(msg));
-			clang_disposeString(msg);
+			if (!cd) {
+				st->err = -ENOMEM;
+			} else {
+				cd->rule = rule;
+				cd->loc = loc;
+				cd->msg = bg_model__strdup(st->m, text);
+				if (kids && clang_getNumDiagnosticsInSet(kids) > 0) {
+					CXDiagnostic k = clang_getDiagnosticInSet(kids, 0);
+					CXString km = clang_getDiagnosticSpelling(k);
+
+					cd->note_loc = loc_of(st, clang_getDiagnosticLocation(k));
+					cd->note = bg_model__strdup(st->m, clang_getCString(km));
+					clang_disposeString(km);
+					clang_disposeDiagnostic(k);
+				}
+			}
+		} else if (sev >= CXDiagnostic_Error) {
+			bg_diags__add(diags, BG_SEV_ERROR, NULL, loc, "%s", text);
 		}
+		clang_disposeString(msg);
 		clang_disposeDiagnostic(d);
 	}
 }
@@ -2350,11 +2537,13 @@ again:
 			bg_cache_drop(pch);
 	}
 	st.main_file = clang_getFile(st.tu, file);
-	add_clang_diags(&st, diags);
 	for (n = 0; cursors && n < decls.n && !st.err; n++)
 		visit_top(cursors[n], clang_getNullCursor(), &st);
 	if (!st.err)
 		clang_visitChildren(clang_getTranslationUnitCursor(st.tu), visit_top, &st);
+	/* after the visit: whether a line uses the typed layer needs the functions */
+	if (!st.err)
+		add_clang_diags(&st, diags);
 	err = st.err;
 out:
 	if (st.tu)

@@ -81,7 +81,7 @@ static const struct new_type {
 	  "BPFGEN_SOCKET_FILTER(handle)\n"
 	  "{\n"
 	  "\tcount(bpfgen_socket_filter_pkt_type(ctx));\n"
-	  "\treturn bpfgen_socket_filter_len(ctx);\n"
+	  "\treturn BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));\n"
 	  "}\n" },
 	{ "cgroup_skb", NEW_CGROUP, false,
 	  "counts the packets that the processes of a cgroup send, per size class of 64 bytes, and lets them all pass",

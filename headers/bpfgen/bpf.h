@@ -32,55 +32,70 @@
 #define __bpfgen_unused __attribute__((unused))
 
 /*
- * Actions. Each enumerator is redefined as a cast to its enum so that it keeps
- * its enum type in C (where a bare enumerator is an int): returning a tc action
- * from an XDP program is then an enum conversion, an error under -Werror.
+ * What C only warns about is an error in a file that uses the typed layer,
+ * from here to its end, with plain `clang -O2 -g -target bpf`: a lookup kept
+ * in a pointer to another type, a key or value of another type, a pointer
+ * where an integer goes, a must-check result ignored. A file opts in by
+ * including this header; `#pragma clang diagnostic warning "-W..."` after the
+ * include opts out of one of them.
  */
-enum bpfgen_xdp_action {
-	BPFGEN_XDP_ABORTED = 0,
-	BPFGEN_XDP_DROP = 1,
-	BPFGEN_XDP_PASS = 2,
-	BPFGEN_XDP_TX = 3,
-	BPFGEN_XDP_REDIRECT = 4,
-};
-#define BPFGEN_XDP_ABORTED ((enum bpfgen_xdp_action)BPFGEN_XDP_ABORTED)
-#define BPFGEN_XDP_DROP ((enum bpfgen_xdp_action)BPFGEN_XDP_DROP)
-#define BPFGEN_XDP_PASS ((enum bpfgen_xdp_action)BPFGEN_XDP_PASS)
-#define BPFGEN_XDP_TX ((enum bpfgen_xdp_action)BPFGEN_XDP_TX)
-#define BPFGEN_XDP_REDIRECT ((enum bpfgen_xdp_action)BPFGEN_XDP_REDIRECT)
+#ifdef __clang__
+#pragma clang diagnostic error "-Wincompatible-pointer-types"
+#pragma clang diagnostic error "-Wpointer-sign"
+#pragma clang diagnostic error "-Wint-conversion"
+#pragma clang diagnostic error "-Wunused-result"
+#pragma clang diagnostic error "-Wenum-conversion"
+#pragma clang diagnostic error "-Wimplicit-function-declaration"
+#endif
+
+/*
+ * Actions are one-member structs, distinct per family, so that returning a
+ * tc action from an XDP program, an errno from a verdict program or a bare
+ * integer is a type error of C, not a warning. The member is private: the
+ * constants below are the values, and the entry function passes the member
+ * to the kernel, which costs no instruction.
+ */
+#define ___bpfgen_action(type, v) ((type){ .___value = (v) })
+
+typedef struct bpfgen_xdp_action { __u32 ___value; } bpfgen_xdp_action;
+#define BPFGEN_XDP_ABORTED ___bpfgen_action(bpfgen_xdp_action, 0)
+#define BPFGEN_XDP_DROP ___bpfgen_action(bpfgen_xdp_action, 1)
+#define BPFGEN_XDP_PASS ___bpfgen_action(bpfgen_xdp_action, 2)
+#define BPFGEN_XDP_TX ___bpfgen_action(bpfgen_xdp_action, 3)
+#define BPFGEN_XDP_REDIRECT ___bpfgen_action(bpfgen_xdp_action, 4)
 
 /* The TC_ACT_* values of <linux/pkt_cls.h>. */
-enum bpfgen_tc_action {
-	BPFGEN_TC_UNSPEC = -1,
-	BPFGEN_TC_OK = 0,
-	BPFGEN_TC_RECLASSIFY = 1,
-	BPFGEN_TC_SHOT = 2,
-	BPFGEN_TC_PIPE = 3,
-	BPFGEN_TC_STOLEN = 4,
-	BPFGEN_TC_QUEUED = 5,
-	BPFGEN_TC_REPEAT = 6,
-	BPFGEN_TC_REDIRECT = 7,
-};
-#define BPFGEN_TC_UNSPEC ((enum bpfgen_tc_action)BPFGEN_TC_UNSPEC)
-#define BPFGEN_TC_OK ((enum bpfgen_tc_action)BPFGEN_TC_OK)
-#define BPFGEN_TC_RECLASSIFY ((enum bpfgen_tc_action)BPFGEN_TC_RECLASSIFY)
-#define BPFGEN_TC_SHOT ((enum bpfgen_tc_action)BPFGEN_TC_SHOT)
-#define BPFGEN_TC_PIPE ((enum bpfgen_tc_action)BPFGEN_TC_PIPE)
-#define BPFGEN_TC_STOLEN ((enum bpfgen_tc_action)BPFGEN_TC_STOLEN)
-#define BPFGEN_TC_QUEUED ((enum bpfgen_tc_action)BPFGEN_TC_QUEUED)
-#define BPFGEN_TC_REPEAT ((enum bpfgen_tc_action)BPFGEN_TC_REPEAT)
-#define BPFGEN_TC_REDIRECT ((enum bpfgen_tc_action)BPFGEN_TC_REDIRECT)
+typedef struct bpfgen_tc_action { int ___value; } bpfgen_tc_action;
+#define BPFGEN_TC_UNSPEC ___bpfgen_action(bpfgen_tc_action, -1)
+#define BPFGEN_TC_OK ___bpfgen_action(bpfgen_tc_action, 0)
+#define BPFGEN_TC_RECLASSIFY ___bpfgen_action(bpfgen_tc_action, 1)
+#define BPFGEN_TC_SHOT ___bpfgen_action(bpfgen_tc_action, 2)
+#define BPFGEN_TC_PIPE ___bpfgen_action(bpfgen_tc_action, 3)
+#define BPFGEN_TC_STOLEN ___bpfgen_action(bpfgen_tc_action, 4)
+#define BPFGEN_TC_QUEUED ___bpfgen_action(bpfgen_tc_action, 5)
+#define BPFGEN_TC_REPEAT ___bpfgen_action(bpfgen_tc_action, 6)
+#define BPFGEN_TC_REDIRECT ___bpfgen_action(bpfgen_tc_action, 7)
 
 /*
  * Allow or deny, for cgroup_skb, cgroup sock/sock_addr/sockopt/sysctl/device,
  * sock_ops, sk_msg, sk_skb verdicts and sk_lookup (SK_DROP/SK_PASS are 0/1).
  */
-enum bpfgen_verdict {
-	BPFGEN_VERDICT_DROP = 0,
-	BPFGEN_VERDICT_PASS = 1,
-};
-#define BPFGEN_VERDICT_DROP ((enum bpfgen_verdict)BPFGEN_VERDICT_DROP)
-#define BPFGEN_VERDICT_PASS ((enum bpfgen_verdict)BPFGEN_VERDICT_PASS)
+typedef struct bpfgen_verdict { int ___value; } bpfgen_verdict;
+#define BPFGEN_VERDICT_DROP ___bpfgen_action(bpfgen_verdict, 0)
+#define BPFGEN_VERDICT_PASS ___bpfgen_action(bpfgen_verdict, 1)
+
+/*
+ * A socket filter returns how many bytes of the packet to keep, not a
+ * verdict: BPFGEN_SOCKET_KEEP(len) keeps the first LEN bytes (the kernel cuts
+ * it to the packet's length), BPFGEN_SOCKET_DROP keeps none.
+ */
+typedef struct bpfgen_socket_len { __u32 ___value; } bpfgen_socket_len;
+#define BPFGEN_SOCKET_KEEP(len) ___bpfgen_action(bpfgen_socket_len, (len))
+#define BPFGEN_SOCKET_KEEP_ALL ___bpfgen_action(bpfgen_socket_len, 0xffffffffU)
+#define BPFGEN_SOCKET_DROP ___bpfgen_action(bpfgen_socket_len, 0)
+
+/* The action of an action value, for comparisons: bpfgen_action_value(a) == 2. */
+#define bpfgen_action_value(a) ((a).___value)
 
 /*
  * Typed contexts: one const pointer to the kernel's context, wrapped in a
@@ -151,56 +166,65 @@ static __always_inline void *bpfgen_raw(bpfgen_any_ctx ctx)
 /*
  * The macro is the entry function libbpf sees (section SEC, the kernel's
  * RAW_T *ctx) and the head of the always-inline body the user writes after
- * it; the entry calls the body with the typed context and returns its action
- * as the int the kernel reads. The body's return type is the action enum.
+ * it; the entry calls the body with the typed context and gives the kernel
+ * the value of the action it returns. The body's return type is the action
+ * type (___bpfgen_prog), or int where the program returns a number
+ * (___bpfgen_prog_int).
  */
 #define ___bpfgen_prog(sec, raw_t, ctx_t, ret_t, name)				\
 	static __always_inline ret_t ___bpfgen_body_##name(ctx_t ctx);		\
 	SEC(sec) int name(raw_t *ctx)						\
 	{									\
-		return ___bpfgen_body_##name((ctx_t){ ctx });			\
+		return ___bpfgen_body_##name((ctx_t){ ctx }).___value;		\
 	}									\
 	static __always_inline ret_t ___bpfgen_body_##name(ctx_t ctx __bpfgen_unused)
+#define ___bpfgen_prog_int(sec, raw_t, ctx_t, name)				\
+	static __always_inline int ___bpfgen_body_##name(ctx_t ctx);		\
+	SEC(sec) int name(raw_t *ctx)						\
+	{									\
+		return ___bpfgen_body_##name((ctx_t){ ctx });			\
+	}									\
+	static __always_inline int ___bpfgen_body_##name(ctx_t ctx __bpfgen_unused)
 
 #define BPFGEN_XDP(name) \
-	___bpfgen_prog("xdp", struct xdp_md, bpfgen_xdp_ctx, enum bpfgen_xdp_action, name)
+	___bpfgen_prog("xdp", struct xdp_md, bpfgen_xdp_ctx, bpfgen_xdp_action, name)
 #define BPFGEN_TC(name) \
-	___bpfgen_prog("tc", struct __sk_buff, bpfgen_tc_ctx, enum bpfgen_tc_action, name)
-/* A socket filter returns how many bytes of the packet to keep: 0 drops it. */
+	___bpfgen_prog("tc", struct __sk_buff, bpfgen_tc_ctx, bpfgen_tc_action, name)
+/* A socket filter returns how many bytes to keep: BPFGEN_SOCKET_KEEP(n), _DROP. */
 #define BPFGEN_SOCKET_FILTER(name) \
-	___bpfgen_prog("socket", struct __sk_buff, bpfgen_socket_filter_ctx, __u32, name)
+	___bpfgen_prog("socket", struct __sk_buff, bpfgen_socket_filter_ctx, bpfgen_socket_len, name)
 #define BPFGEN_CGROUP_SKB_INGRESS(name) \
-	___bpfgen_prog("cgroup_skb/ingress", struct __sk_buff, bpfgen_cgroup_skb_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup_skb/ingress", struct __sk_buff, bpfgen_cgroup_skb_ctx, bpfgen_verdict, name)
 #define BPFGEN_CGROUP_SKB_EGRESS(name) \
-	___bpfgen_prog("cgroup_skb/egress", struct __sk_buff, bpfgen_cgroup_skb_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup_skb/egress", struct __sk_buff, bpfgen_cgroup_skb_ctx, bpfgen_verdict, name)
 #define BPFGEN_CGROUP_SOCK(name) \
-	___bpfgen_prog("cgroup/sock_create", struct bpf_sock, bpfgen_cgroup_sock_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup/sock_create", struct bpf_sock, bpfgen_cgroup_sock_ctx, bpfgen_verdict, name)
 /* HOOK: "connect4", "bind6", "sendmsg4", "recvmsg6", "getpeername4", ... */
 #define BPFGEN_CGROUP_SOCK_ADDR(name, hook) \
-	___bpfgen_prog("cgroup/" hook, struct bpf_sock_addr, bpfgen_cgroup_sock_addr_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup/" hook, struct bpf_sock_addr, bpfgen_cgroup_sock_addr_ctx, bpfgen_verdict, name)
 /* HOOK: "getsockopt" or "setsockopt" */
 #define BPFGEN_CGROUP_SOCKOPT(name, hook) \
-	___bpfgen_prog("cgroup/" hook, struct bpf_sockopt, bpfgen_cgroup_sockopt_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup/" hook, struct bpf_sockopt, bpfgen_cgroup_sockopt_ctx, bpfgen_verdict, name)
 #define BPFGEN_CGROUP_SYSCTL(name) \
-	___bpfgen_prog("cgroup/sysctl", struct bpf_sysctl, bpfgen_cgroup_sysctl_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup/sysctl", struct bpf_sysctl, bpfgen_cgroup_sysctl_ctx, bpfgen_verdict, name)
 #define BPFGEN_CGROUP_DEVICE(name) \
-	___bpfgen_prog("cgroup/dev", struct bpf_cgroup_dev_ctx, bpfgen_cgroup_device_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("cgroup/dev", struct bpf_cgroup_dev_ctx, bpfgen_cgroup_device_ctx, bpfgen_verdict, name)
 #define BPFGEN_SOCK_OPS(name) \
-	___bpfgen_prog("sockops", struct bpf_sock_ops, bpfgen_sock_ops_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("sockops", struct bpf_sock_ops, bpfgen_sock_ops_ctx, bpfgen_verdict, name)
 #define BPFGEN_SK_MSG(name) \
-	___bpfgen_prog("sk_msg", struct sk_msg_md, bpfgen_sk_msg_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("sk_msg", struct sk_msg_md, bpfgen_sk_msg_ctx, bpfgen_verdict, name)
 /*
  * KIND: "stream_verdict", "stream_parser" or "verdict". A parser returns a
  * length, not a verdict: declare it with BPFGEN_SK_SKB_PARSER.
  */
 #define BPFGEN_SK_SKB(name, kind) \
-	___bpfgen_prog("sk_skb/" kind, struct __sk_buff, bpfgen_sk_skb_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("sk_skb/" kind, struct __sk_buff, bpfgen_sk_skb_ctx, bpfgen_verdict, name)
 #define BPFGEN_SK_SKB_PARSER(name) \
-	___bpfgen_prog("sk_skb/stream_parser", struct __sk_buff, bpfgen_sk_skb_ctx, int, name)
+	___bpfgen_prog_int("sk_skb/stream_parser", struct __sk_buff, bpfgen_sk_skb_ctx, name)
 #define BPFGEN_SK_LOOKUP(name) \
-	___bpfgen_prog("sk_lookup", struct bpf_sk_lookup, bpfgen_sk_lookup_ctx, enum bpfgen_verdict, name)
+	___bpfgen_prog("sk_lookup", struct bpf_sk_lookup, bpfgen_sk_lookup_ctx, bpfgen_verdict, name)
 #define BPFGEN_PERF_EVENT(name) \
-	___bpfgen_prog("perf_event", struct bpf_perf_event_data, bpfgen_perf_event_ctx, int, name)
+	___bpfgen_prog_int("perf_event", struct bpf_perf_event_data, bpfgen_perf_event_ctx, name)
 
 /*
  * Tracing programs also receive their arguments as typed parameters, declared
@@ -258,16 +282,32 @@ static __always_inline void *bpfgen_raw(bpfgen_any_ctx ctx)
 	}									\
 	static __always_inline int ___bpfgen_body_##name(ctx_t ctx __bpfgen_unused, ##args)
 
+/*
+ * Too many parameters is an error at the macro, before the getters below
+ * expand into something that only warns: registers for probes, the return
+ * value alone for return probes, 12 words (MAX_BPF_FUNC_ARGS) for BTF ones.
+ */
+#define ___bpfgen_max_args(what, max, args...)					\
+	_Static_assert(___bpfgen_narg(args) <= (max), what)
+
 /* At most 5 arguments (the registers bpf_tracing.h names on every arch). */
 #define BPFGEN_KPROBE(name, func, args...) \
+	___bpfgen_max_args("BPFGEN_KPROBE: a kprobe receives at most 5 arguments " \
+			   "in registers (PT_REGS_PARM1..5)", 5, ##args);	\
 	___bpfgen_trace_prog("kprobe/" func, struct pt_regs, bpfgen_kprobe_ctx, ___bpfgen_get_reg, name, ##args)
 /* ARGS: nothing, or one parameter that receives the return value. */
 #define BPFGEN_KRETPROBE(name, func, args...) \
+	___bpfgen_max_args("BPFGEN_KRETPROBE: a return probe receives only the " \
+			   "return value: declare one parameter, or none", 1, ##args); \
 	___bpfgen_trace_prog("kretprobe/" func, struct pt_regs, bpfgen_kprobe_ctx, ___bpfgen_get_ret, name, ##args)
 /* TARGET: "path:function", e.g. "/bin/bash:readline"; "" to attach by hand. */
 #define BPFGEN_UPROBE(name, target, args...) \
+	___bpfgen_max_args("BPFGEN_UPROBE: a uprobe receives at most 5 arguments " \
+			   "in registers (PT_REGS_PARM1..5)", 5, ##args);	\
 	___bpfgen_trace_prog("uprobe/" target, struct pt_regs, bpfgen_uprobe_ctx, ___bpfgen_get_reg, name, ##args)
 #define BPFGEN_URETPROBE(name, target, args...) \
+	___bpfgen_max_args("BPFGEN_URETPROBE: a return probe receives only the " \
+			   "return value: declare one parameter, or none", 1, ##args); \
 	___bpfgen_trace_prog("uretprobe/" target, struct pt_regs, bpfgen_uprobe_ctx, ___bpfgen_get_ret, name, ##args)
 #define BPFGEN_RAW_TRACEPOINT(name, tp, args...) \
 	___bpfgen_trace_prog("raw_tp/" tp, struct bpf_raw_tracepoint_args, bpfgen_raw_tracepoint_ctx, ___bpfgen_get_raw_tp, name, ##args)
@@ -563,9 +603,9 @@ ___bpfgen_skb_load_bytes(const void *skb, __u32 offset, void *to, __u32 len)
 })
 
 /* tc redirect to another interface: BPFGEN_TC_REDIRECT, or BPFGEN_TC_SHOT on error. */
-static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, __u64 flags)
+static __always_inline bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, __u64 flags)
 {
-	return bpf_redirect(ifindex, flags);
+	return ___bpfgen_action(bpfgen_tc_action, bpf_redirect(ifindex, flags));
 }
 
 /* ---- typed maps ------------------------------------------------------------ */
@@ -744,8 +784,9 @@ static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, _
 	}
 
 /*
- * XDP redirect maps: name##_redirect(index, flags) is BPFGEN_XDP_REDIRECT, or
- * the action in the low bits of FLAGS when entry INDEX is empty.
+ * XDP redirect maps: name##_redirect(index, fallback) is BPFGEN_XDP_REDIRECT,
+ * or FALLBACK (an XDP action) when entry INDEX is empty; _redirect_flags()
+ * also takes BPF_F_BROADCAST / BPF_F_EXCLUDE_INGRESS.
  */
 #define ___bpfgen_redirect_map(name, map_type, max)				\
 	struct {								\
@@ -754,10 +795,16 @@ static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, _
 		__type(key, __u32);						\
 		__type(value, __u32);						\
 	} name SEC(".maps");							\
-	static __always_inline __bpfgen_unused enum bpfgen_xdp_action				\
-	name##_redirect(__u32 index, __u64 flags)				\
+	static __always_inline __bpfgen_unused bpfgen_xdp_action		\
+	name##_redirect_flags(__u32 index, bpfgen_xdp_action fallback, __u64 flags) \
 	{									\
-		return bpf_redirect_map(&name, index, flags);			\
+		return ___bpfgen_action(bpfgen_xdp_action,			\
+			bpf_redirect_map(&name, index, flags | (__u32)fallback.___value)); \
+	}									\
+	static __always_inline __bpfgen_unused bpfgen_xdp_action		\
+	name##_redirect(__u32 index, bpfgen_xdp_action fallback)		\
+	{									\
+		return name##_redirect_flags(index, fallback, 0);		\
 	}
 #define BPFGEN_DEVMAP(name, max) ___bpfgen_redirect_map(name, BPF_MAP_TYPE_DEVMAP, max)
 #define BPFGEN_CPUMAP(name, max) ___bpfgen_redirect_map(name, BPF_MAP_TYPE_CPUMAP, max)
@@ -782,17 +829,19 @@ static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, _
 		return bpf_sock_map_update(bpfgen_sock_ops_raw(ctx), &name,	\
 					   (void *)key, flags);			\
 	}									\
-	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	static __always_inline __bpfgen_unused bpfgen_verdict			\
 	name##_msg_redirect(bpfgen_sk_msg_ctx ctx, const key_type *key, \
 			    __u64 flags)					\
 	{									\
-		return bpf_msg_redirect_map(bpfgen_sk_msg_raw(ctx), &name, *key, flags); \
+		return ___bpfgen_action(bpfgen_verdict,				\
+			bpf_msg_redirect_map(bpfgen_sk_msg_raw(ctx), &name, *key, flags)); \
 	}									\
-	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	static __always_inline __bpfgen_unused bpfgen_verdict			\
 	name##_skb_redirect(bpfgen_sk_skb_ctx ctx, const key_type *key, \
 			    __u64 flags)					\
 	{									\
-		return bpf_sk_redirect_map(bpfgen_sk_skb_raw(ctx), &name, *key, flags); \
+		return ___bpfgen_action(bpfgen_verdict,				\
+			bpf_sk_redirect_map(bpfgen_sk_skb_raw(ctx), &name, *key, flags)); \
 	}
 #define BPFGEN_SOCKHASH(name, key_type, max)					\
 	struct {								\
@@ -808,19 +857,21 @@ static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, _
 		return bpf_sock_hash_update(bpfgen_sock_ops_raw(ctx), &name,	\
 					    (void *)key, flags);		\
 	}									\
-	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	static __always_inline __bpfgen_unused bpfgen_verdict			\
 	name##_msg_redirect(bpfgen_sk_msg_ctx ctx, const key_type *key, \
 			    __u64 flags)					\
 	{									\
-		return bpf_msg_redirect_hash(bpfgen_sk_msg_raw(ctx), &name,	\
-					     (void *)key, flags);		\
+		return ___bpfgen_action(bpfgen_verdict,				\
+			bpf_msg_redirect_hash(bpfgen_sk_msg_raw(ctx), &name,	\
+					      (void *)key, flags));		\
 	}									\
-	static __always_inline __bpfgen_unused enum bpfgen_verdict				\
+	static __always_inline __bpfgen_unused bpfgen_verdict			\
 	name##_skb_redirect(bpfgen_sk_skb_ctx ctx, const key_type *key, \
 			    __u64 flags)					\
 	{									\
-		return bpf_sk_redirect_hash(bpfgen_sk_skb_raw(ctx), &name,	\
-					    (void *)key, flags);		\
+		return ___bpfgen_action(bpfgen_verdict,				\
+			bpf_sk_redirect_hash(bpfgen_sk_skb_raw(ctx), &name,	\
+					     (void *)key, flags));		\
 	}
 
 /*
@@ -846,17 +897,34 @@ static __always_inline enum bpfgen_tc_action bpfgen_tc_redirect(__u32 ifindex, _
 	{									\
 		return bpf_task_storage_delete(&name, task);			\
 	}
-/* SK: a socket pointer the kernel accepts for sk storage (struct bpf_sock *, ...) */
+/*
+ * The sockets the kernel accepts for sk storage: what a context's ->sk
+ * gives (struct bpf_sock *) and the kernel's own socket types; anything else,
+ * an __sk_buff or a typed context among them, does not compile.
+ */
+struct sock;
+struct sock_common;
+struct tcp_sock;
+struct udp_sock;
+typedef union bpfgen_sk_ptr {
+	struct bpf_sock *bpf_sock;
+	struct sock *sock;
+	struct sock_common *sock_common;
+	struct tcp_sock *tcp_sock;
+	struct udp_sock *udp_sock;
+} __attribute__((transparent_union)) bpfgen_sk_ptr;
+
 #define BPFGEN_SK_STORAGE(name, value_type)					\
 	___bpfgen_storage_map(name, BPF_MAP_TYPE_SK_STORAGE, value_type);	\
 	static __always_inline __bpfgen_unused __bpfgen_must_check value_type *	\
-	name##_get(void *sk, value_type *init, __u64 flags)		\
+	name##_get(bpfgen_sk_ptr sk, value_type *init, __u64 flags)	\
 	{									\
-		return bpf_sk_storage_get(&name, sk, init, flags);		\
+		return bpf_sk_storage_get(&name, sk.sock, init, flags);		\
 	}									\
-	static __always_inline __bpfgen_unused __bpfgen_must_check long name##_delete(void *sk)	\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long	\
+	name##_delete(bpfgen_sk_ptr sk)						\
 	{									\
-		return bpf_sk_storage_delete(&name, sk);			\
+		return bpf_sk_storage_delete(&name, sk.sock);			\
 	}
 /* 32 is BPF_MAP_TYPE_CGRP_STORAGE (Linux 6.2), unknown to older uapi headers. */
 #define BPFGEN_CGRP_STORAGE(name, value_type)					\

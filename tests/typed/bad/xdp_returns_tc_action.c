@@ -1,5 +1,5 @@
 // bpfgen-test: an XDP program returning a tc action
-// expect-error: implicit conversion from enumeration type 'enum bpfgen_tc_action' to different enumeration type 'enum bpfgen_xdp_action'
+// expect-error: returning 'bpfgen_tc_action' (aka 'struct bpfgen_tc_action') from a function with incompatible result type 'bpfgen_xdp_action'
 #include "vmlinux.h"
 #include <bpfgen/bpf.h>
 

@@ -47,7 +47,7 @@ BPFGEN_SOCKET_FILTER(socket_all)
 	keep(bpfgen_socket_filter_len(ctx) + bpfgen_socket_filter_pkt_type(ctx) +
 	     bpfgen_socket_filter_protocol(ctx) + bpfgen_socket_filter_ifindex(ctx) +
 	     bpfgen_socket_filter_mark(ctx) + bpfgen_socket_filter_priority(ctx));
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 }
 
 BPFGEN_CGROUP_SKB_INGRESS(cgroup_skb_all)

@@ -15,14 +15,14 @@ BPFGEN_SOCKET_FILTER(socket_len_hist)
 	__u64 *bytes;
 
 	if (bpfgen_socket_filter_protocol(ctx) != __constant_htons(ETH_P_IP))
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 	if (bpfgen_load_bytes(ctx, ETH_HLEN + offsetof(struct iphdr, protocol), &proto))
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 	key = proto;
 	bytes = len_by_proto_lookup(&key);
 	if (bytes)
 		*bytes += bpfgen_socket_filter_len(ctx);
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 }
 
 char LICENSE[] SEC("license") = "GPL";

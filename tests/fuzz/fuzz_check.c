@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * `bpfgen check FILE` in process on mutated C: libclang parses the input,
- * parse.c builds the model, the rules run and a printer writes the
+ * parse/ builds the model, the rules run and a printer writes the
  * diagnostics (text, json or sarif, by the input's length). Any exit status
  * is fine (0, 1, or 2 for binary data); a crash, a sanitizer report or a leak
  * per input is not. Slow: libclang parses every input.

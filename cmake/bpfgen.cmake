@@ -5,8 +5,10 @@
 # gen skeleton) and NAME.bpfgen.h (bpfgen gen), and it brings libbpf, libelf
 # and zlib. The steps, all at build time so a fresh checkout needs no
 # generated file:
-#   1. bpfgen check SOURCE (the build fails on an error; NO_CHECK skips it)
-#   2. clang -O2 -g -target bpf, with -I for bpfgen's headers/, the
+#   1+2. bpfgen cc clang -O2 -g -target bpf ...: bpfgen check SOURCE (the build
+#      fails on an error; NO_CHECK skips it) and the compile, both on one
+#      cached precompiled preamble, so that the checked build is faster than
+#      plain clang; the object is plain clang's. The compile has -I for bpfgen's headers/, the
 #      directory of SOURCE, INCLUDES, and a vmlinux.h from the running
 #      kernel's BTF (/sys/kernel/btf/vmlinux), -Werror for the
 #      pointer-type diagnostics that make bpfgen's typed maps type-safe
@@ -105,17 +107,10 @@ function(bpfgen_add_bpf_object NAME SOURCE)
     list(APPEND includes -I${dir})
   endforeach()
 
-  set(stamp)
+  # the check and the compile in one step on one preamble (bpfgen cc)
+  set(launcher)
   if(NOT ARG_NO_CHECK)
-    set(stamp ${out}/${NAME}.check.stamp)
-    add_custom_command(OUTPUT ${stamp}
-      COMMAND ${CMAKE_COMMAND} -E make_directory ${out}
-      COMMAND ${bpfgen_exe} check ${src} -- ${includes}
-      COMMAND ${CMAKE_COMMAND} -E touch ${stamp}
-      DEPENDS ${src} ${bpfgen_dep} bpfgen_vmlinux_h
-      IMPLICIT_DEPENDS C ${src}
-      COMMENT "bpfgen check ${SOURCE}"
-      VERBATIM)
+    set(launcher ${bpfgen_exe} cc)
   endif()
 
   # the headers SOURCE includes: a depfile from clang where CMake takes one
@@ -128,12 +123,12 @@ function(bpfgen_add_bpf_object NAME SOURCE)
   endif()
   add_custom_command(OUTPUT ${obj}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${out}
-    COMMAND ${BPFGEN_CLANG} -O2 -g -target bpf -D__TARGET_ARCH_${_BPFGEN_TARGET_ARCH}
+    COMMAND ${launcher} ${BPFGEN_CLANG} -O2 -g -target bpf -D__TARGET_ARCH_${_BPFGEN_TARGET_ARCH}
             -Wall -Werror=incompatible-pointer-types -Werror=int-conversion -Werror=format
             ${includes} ${_BPFGEN_SYS_INCLUDES} ${deps} -c ${src} -o ${obj}
-    DEPENDS ${src} ${stamp} bpfgen_vmlinux_h
+    DEPENDS ${src} ${bpfgen_dep} bpfgen_vmlinux_h
     ${deps_opt}
-    COMMENT "clang -target bpf ${SOURCE}"
+    COMMENT "bpfgen cc clang -target bpf ${SOURCE}"
     VERBATIM)
 
   add_custom_command(OUTPUT ${skel}

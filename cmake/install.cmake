@@ -38,6 +38,7 @@ install(FILES ${PROJECT_BINARY_DIR}/bpfgen.pc DESTINATION ${CMAKE_INSTALL_DATADI
 # man pages, bash completion, and the fragment for make-based projects
 install(FILES
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen.1
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-cc.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-check.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-gen.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-new.1

@@ -8,6 +8,8 @@
 #endif
 
 /* Each takes the arguments after the subcommand's name (argv[0] is the name). */
+int bg_cmd_cache(int argc, char **argv);
+int bg_cmd_cc(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
 int bg_cmd_probe(int argc, char **argv);
 int bg_cmd_gen(int argc, char **argv);

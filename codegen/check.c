@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "bpfgen.h"
+#include "cache.h"
 #include "check.h"
+#include "check_jobs.h"
 #include "diag.h"
 #include "parse.h"
 #include "rules/rules.h"
@@ -35,12 +37,15 @@ static void check_usage(FILE *out)
 	fprintf(out,
 		"usage: bpfgen check [--format text|json|sarif] [-W<rule>|-Wno-<rule>|-Werror]\n"
 		"                    [--btf FILE] [--kernel-table FILE] [--cache DIR] [--list-rules]\n"
-		"                    [-j N] [--stats] [-p BUILD_DIR] FILE... [-- CLANG_ARGS...]\n"
+		"                    [--no-cache] [-j N] [--stats] [-p BUILD_DIR] FILE...\n"
+		"                    [-- CLANG_ARGS...]\n"
 		"\n"
 		"-p BUILD_DIR checks the BPF files of BUILD_DIR/compile_commands.json (those\n"
 		"built with -target bpf, and *.bpf.c) with their own flags.\n"
 		"-j N checks N files at a time (0: one per online CPU); the output is the same.\n"
 		"--stats prints each file's wall time and peak memory, and a summary, on stderr.\n"
+		"The cache of precompiled preambles is on by default (see 'bpfgen cache --help');\n"
+		"--cache DIR names another, --no-cache or BPFGEN_CACHE=off turns it off.\n"
 		"\n"
 		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
 		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
@@ -313,7 +318,9 @@ int bg_cmd_check(int argc, char **argv)
 	struct bg_kernel_table *ktable = NULL;
 	int nfiles = 0, nclang = 0, i, err = 0, status = 0, jobs = 1;
 	bool failed = false, dump = false, want_stats = false;
-	const char *cache_dir = getenv("BPFGEN_CACHE_DIR");
+	const char *cache_dir = NULL;
+	char *user_cache = NULL;
+	bool no_cache = false;
 	const char *build_dir = NULL;
 	struct bg_compdb *db = NULL;
 	struct stats stats = {};
@@ -402,6 +409,8 @@ int bg_cmd_check(int argc, char **argv)
 				status = 2;
 				goto out;
 			}
+		} else if (!strcmp(a, "--no-cache")) {
+			no_cache = true;
 		} else if (!strcmp(a, "--dump-model")) {
 			dump = true;
 		} else if (!strcmp(a, "-Werror")) {
@@ -444,8 +453,13 @@ int bg_cmd_check(int argc, char **argv)
 		}
 		opts.ktable = ktable;
 	}
-	if (cache_dir && mkdir(cache_dir, 0755) && errno != EEXIST)
-		cache_dir = NULL;	/* no cache is slower, not wrong */
+	/* no cache is slower, not wrong */
+	if (no_cache)
+		cache_dir = NULL;
+	else if (cache_dir && mkdir(cache_dir, 0755) && errno != EEXIST)
+		cache_dir = NULL;
+	else if (!cache_dir)
+		cache_dir = user_cache = bg_cache_dir();
 	if (build_dir) {
 		err = bg_compdb__load(build_dir, &db);
 		if (err) {
@@ -531,5 +545,6 @@ out:
 	free(stats.rss_kb);
 	free(models);
 	free(files);
+	free(user_cache);
 	return status;
 }

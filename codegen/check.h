@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * bpfgen check's internals shared by check.c (options, the serial run,
- * printing) and check_jobs.c (-j N: the workers and the replay of their
- * results). Not installed.
+ * The checker's interface (check.c: checking one job, the options of a run,
+ * the --stats figures), which the job pool of -j N (check_jobs.h) builds on.
+ * It knows nothing of the pool. Not installed.
  */
 #ifndef BPFGEN_CHECK_H
 #define BPFGEN_CHECK_H
@@ -58,11 +58,4 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 		  struct bg_model **model, struct job_result *r);
 /* Print one file's --stats line and keep its figures for the summary. */
 void bg_check_stats_add(struct stats *s, const char *file, const struct job_result *r);
-/*
- * Check jobs 0..NJOBS-1 with NWORKERS workers, replaying each in file order into
- * DIAGS (strings in POOL). Returns false when a job failed (exit status 2).
- */
-bool bg_check_parallel(const struct check_ctx *c, size_t njobs, int nworkers,
-		       struct bg_diags *diags, struct pool *pool, struct stats *stats);
-
 #endif

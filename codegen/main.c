@@ -10,6 +10,8 @@ static const struct cmd {
 	int (*fn)(int argc, char **argv);
 	const char *summary;
 } cmds[] = {
+	{ "cache", bg_cmd_cache, "show or clear the cache of precompiled preambles and results" },
+	{ "cc", bg_cmd_cc, "compiler launcher: check and compile a BPF file on one cached preamble" },
 	{ "check", bg_cmd_check, "check BPF C sources for what the kernel refuses or misreads" },
 	{ "gen", bg_cmd_gen, "write the typed userspace header of a compiled BPF object" },
 	{ "new", bg_cmd_new, "write a complete, buildable project for one program type" },

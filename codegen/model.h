@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * The model of one BPF translation unit: plain C data, no libclang types.
- * parse.c fills it; rules and emitters read it; tests build it by hand.
+ * parse/ fills it; rules and emitters read it; tests build it by hand.
  */
 #ifndef BPFGEN_MODEL_H
 #define BPFGEN_MODEL_H

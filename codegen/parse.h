@@ -17,6 +17,14 @@
 int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
 	     struct bg_model **model, struct bg_diags *diags);
 
+/*
+ * The leading #include lines of FILE that many files share (system headers and
+ * "vmlinux.h", past comments and blank lines): what a PCH holds. NULL when
+ * there are none. *QUOTED says whether "vmlinux.h" is among them: it is looked
+ * up next to FILE first.
+ */
+char *bg_shared_prefix(const char *file, bool *quoted);
+
 /* The BPF entries of a build's compile_commands.json: -target bpf, or a .bpf.c file. */
 struct bg_compdb_entry {
 	char *file;	/* as the database names it */

@@ -5,7 +5,7 @@ _bpfgen() {
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	cmd=${COMP_WORDS[1]}
 	if [ "$COMP_CWORD" = 1 ]; then
-		mapfile -t COMPREPLY < <(compgen -W "check gen new probe verify --help --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "cache cc check gen new probe verify --help --version" -- "$cur")
 		return
 	fi
 	case "$cmd:$prev" in
@@ -27,10 +27,11 @@ _bpfgen() {
 	if [ -z "$words" ] && [[ $cur == -* ]]; then
 		case "$cmd" in
 		check)
-			words="--format --btf --kernel-table --cache -p -j --jobs --stats --list-rules -Werror --help"
+			words="--format --btf --kernel-table --cache --no-cache -p -j --jobs --stats --list-rules -Werror --help"
 			# -W and -Wno- for every rule bpfgen knows
 			words+=" $(bpfgen check --list-rules 2>/dev/null |
 				awk 'NR > 1 { printf "-W%s -Wno-%s ", $1, $1 }')" ;;
+		cache) words="--help" ;;
 		gen) words="-n --types -o --help" ;;
 		new) words="--type --dir --help" ;;
 		probe) words="--format --kernel-table --builtin -v --help" ;;

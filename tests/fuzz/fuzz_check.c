@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * `bpfgen check FILE` in process on mutated C: libclang parses the input,
- * parse.c builds the model, the rules run and a printer writes the
+ * parse/ builds the model, the rules run and a printer writes the
  * diagnostics (text, json or sarif, by the input's length). Any exit status
  * is fine (0, 1, or 2 for binary data); a crash, a sanitizer report or a leak
  * per input is not. Slow: libclang parses every input.
@@ -33,6 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	atexit(cleanup);
 	/* a shared cache would make one input depend on the ones before it */
 	unsetenv("BPFGEN_CACHE_DIR");
+	setenv("BPFGEN_CACHE", "off", 1);
 	/* diagnostics go to stdout: thousands of runs of them are noise, but
 	 * BPFGEN_FUZZ_SHOW=1 shows them when replaying one input */
 	if (!getenv("BPFGEN_FUZZ_SHOW") && !freopen("/dev/null", "w", stdout))

@@ -726,7 +726,7 @@ Test(helper_rules, sleepable_fixit_keeps_the_question_mark_and_needs_a_twin)
 	cr_assert(strstr(nth("helper-sleepable", 2)->notes[0].msg, "newer than 1.1"));
 }
 
-/* if (FEATURE TEST) { calls[THEN] } in F, as parse.c lowers it. */
+/* if (FEATURE TEST) { calls[THEN] } in F, as parse/lower.c lowers it. */
 static void guarded_if(struct bg_func *f, int test, int then, bool early_return)
 {
 	struct bg_stmt *body = bg_model__alloc(m, sizeof(*body));

@@ -47,3 +47,13 @@ install(FILES
 install(FILES ${PROJECT_SOURCE_DIR}/scripts/bpfgen-completion.bash
   DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME bpfgen)
 install(FILES ${PROJECT_SOURCE_DIR}/make/bpfgen.mk DESTINATION ${CMAKE_INSTALL_DATADIR}/bpfgen)
+
+# The build tree's own package (bpfgen-build/ next to the tool), which
+# `bpfgen new` names when the bpfgen that runs it was not installed.
+set(BPFGEN_BUILD_PACKAGE_DIR ${PROJECT_BINARY_DIR}/bpfgen-build)
+set(BPFGEN_BUILD_TOOL ${PROJECT_BINARY_DIR}/bpfgen)
+configure_file(${PROJECT_SOURCE_DIR}/cmake/bpfgenBuildConfig.cmake.in
+  ${BPFGEN_BUILD_PACKAGE_DIR}/bpfgenConfig.cmake @ONLY)
+export(EXPORT bpfgenTargets NAMESPACE bpfgen:: FILE ${BPFGEN_BUILD_PACKAGE_DIR}/bpfgenTargets.cmake)
+write_basic_package_version_file(${BPFGEN_BUILD_PACKAGE_DIR}/bpfgenConfigVersion.cmake
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)

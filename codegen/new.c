@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bpfgen.h"
 #include "emit/emit.h"
@@ -58,18 +59,47 @@ static void new_usage(FILE *out)
 	fprintf(out, "\n");
 }
 
-/* 0 when DIR does not exist or is an empty directory (created if missing), else -errno. */
+/* mkdir -p of DIR's parents: 0 or -errno. */
+static int make_parents(const char *dir)
+{
+	char path[4096];
+	size_t i, n = strlen(dir);
+
+	if (n >= sizeof(path))
+		return -ENAMETOOLONG;
+	memcpy(path, dir, n + 1);
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	for (i = 1; i < n; i++) {
+		if (path[i] != '/' || path[i - 1] == '/')
+			continue;
+		path[i] = '\0';
+		if (mkdir(path, 0755) && errno != EEXIST)
+			return -errno;
+		path[i] = '/';
+	}
+	return 0;
+}
+
+/*
+ * 0 when DIR does not exist or is an empty directory (created with its
+ * parents if missing), else -errno.
+ */
 static int prepare_dir(const char *dir)
 {
 	struct dirent *d;
 	DIR *dp;
-	int err = 0;
+	int err;
 
+	err = make_parents(dir);
+	if (err)
+		return err;
 	if (mkdir(dir, 0755) == 0)
 		return 0;
 	if (errno != EEXIST)
 		return -errno;
 	dp = opendir(dir);
+	err = 0;
 	if (!dp)
 		return -errno;
 	while ((d = readdir(dp)))
@@ -79,6 +109,39 @@ static int prepare_dir(const char *dir)
 		}
 	closedir(dp);
 	return err;
+}
+
+/*
+ * The package of the bpfgen that runs, for the scaffold's find_package():
+ * the build tree's bpfgen-build/ next to the tool, or PREFIX/share/cmake/bpfgen
+ * of an installed one. Empty when neither is there (the scaffold then relies
+ * on CMake's search).
+ */
+static void own_package_dir(char *buf, size_t size)
+{
+	static const char *const rel[] = { "bpfgen-build", "../share/cmake/bpfgen" };
+	char exe[4096], try[4096 + 64], *slash;
+	ssize_t n;
+	size_t i;
+
+	buf[0] = '\0';
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(try, sizeof(try), "%s/%s/bpfgenConfig.cmake", exe, rel[i]);
+		if (access(try, R_OK))
+			continue;
+		snprintf(try, sizeof(try), "%s/%s", exe, rel[i]);
+		if (realpath(try, exe) && strlen(exe) < size)
+			snprintf(buf, size, "%s", exe);
+		return;
+	}
 }
 
 static int write_file(const char *dir, const char *file, enum bg_project_file what,
@@ -125,7 +188,7 @@ int bg_cmd_new(int argc, char **argv)
 		{ BG_PROJECT_README, "README.md", true },
 	};
 	const char *type = NULL, *dir = NULL, *name, *t;
-	char file[256];
+	char file[256], pkg[4096];
 	bool known = false;
 	size_t i;
 	int opt, err;
@@ -174,6 +237,8 @@ int bg_cmd_new(int argc, char **argv)
 	}
 	if (!dir)
 		dir = name;
+	own_package_dir(pkg, sizeof(pkg));
+	bg_project_set_package_dir(pkg);
 
 	err = prepare_dir(dir);
 	if (err) {

@@ -5,7 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
-cmake --build build -j"$(nproc)" --target bpfgen
+cmake --build build -j"$(nproc)" --target bpfgen bpfgen_runtime bpfgen_runtime_static
+# installed, so that `bpfgen` and `bpfgen new` work for the user after this job;
+# BPFGEN_PREFIX names another prefix
+prefix=${BPFGEN_PREFIX:-/usr/local}
+echo "== cmake --install build --prefix $prefix"
+cmake --install build --prefix "$prefix" > /dev/null
+echo "ok: $prefix/bin/bpfgen, its headers, libbpfgen, the CMake and pkg-config packages, man pages and completion"
+echo
 echo "== bpfgen check examples/check/*.bpf.c"
 ./build/bpfgen check examples/check/*.bpf.c
 echo "ok: no errors"
@@ -44,3 +51,14 @@ case "$rc" in
 77) echo "skipped: procmon needs root" ;;
 *) exit 1 ;;
 esac
+
+# What a new user does next: a project from the installed bpfgen, built with
+# no option (the scaffold names the prefix of the bpfgen that wrote it).
+echo
+echo "== $prefix/bin/bpfgen new hello --type xdp, then cmake -S hello -B hello/build"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && "$prefix/bin/bpfgen" new hello --type xdp)
+cmake -S "$tmp/hello" -B "$tmp/hello/build" > "$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; exit 1; }
+cmake --build "$tmp/hello/build" -j"$(nproc)" > "$tmp/build.log" 2>&1 || { tail -40 "$tmp/build.log"; exit 1; }
+echo "ok: the scaffold built against $prefix; run \`bpfgen new NAME --type TYPE\` to start a project"

@@ -52,6 +52,12 @@ enum bg_project_file {
 const char *bg_project_type(size_t i);
 
 /*
+ * The directory of the bpfgenConfig.cmake the scaffold's CMakeLists.txt
+ * looks in first ("" for none); kept until the next call.
+ */
+void bg_project_set_package_dir(const char *dir);
+
+/*
  * Write FILE of project NAME (a C identifier) of program type TYPE to OUT.
  * Returns 0, or -EINVAL for an unknown TYPE or FILE.
  */

@@ -994,20 +994,35 @@ static void write_user(FILE *out, const struct new_ctx *c)
 
 /* ---- CMakeLists.txt and README.md -------------------------------------------- */
 
+static char package_dir[4096];
+
+void bg_project_set_package_dir(const char *dir)
+{
+	snprintf(package_dir, sizeof(package_dir), "%s", dir ? dir : "");
+}
+
 static void write_cmake(FILE *out, const struct new_ctx *c)
 {
 	put(out, c,
 	    "cmake_minimum_required(VERSION 3.16)\n"
 	    "project(@N@ LANGUAGES C)\n"
 	    "\n"
-	    "# bpfgen_add_bpf_object() from an installed bpfgen (find_package), or else\n"
-	    "# from a bpfgen checkout named by BPFGEN_SOURCE_DIR, with the bpfgen tool\n"
-	    "# built there (BPFGEN_EXECUTABLE, found in its build/ or on PATH).\n"
-	    "find_package(bpfgen QUIET)\n"
+	    "# bpfgen_add_bpf_object() from the bpfgen that wrote this project (its build\n"
+	    "# tree or install prefix, the HINTS below), or from another one:\n"
+	    "# -Dbpfgen_DIR=DIR (a bpfgen build tree's bpfgen-build/ or PREFIX/share/cmake/bpfgen),\n"
+	    "# -DCMAKE_PREFIX_PATH=PREFIX, or a checkout with -DBPFGEN_SOURCE_DIR=DIR and\n"
+	    "# the bpfgen tool built there (BPFGEN_EXECUTABLE, found in its build/ or on PATH).\n");
+	if (package_dir[0] && !strpbrk(package_dir, "\"\\$;"))
+		fprintf(out, "find_package(bpfgen QUIET HINTS \"%s\")\n", package_dir);
+	else
+		fputs("find_package(bpfgen QUIET)\n", out);
+	put(out, c,
 	    "if(NOT bpfgen_FOUND)\n"
 	    "  set(BPFGEN_SOURCE_DIR \"\" CACHE PATH \"a bpfgen source checkout, when bpfgen is not installed\")\n"
 	    "  if(NOT EXISTS \"${BPFGEN_SOURCE_DIR}/cmake/bpfgen.cmake\")\n"
-	    "    message(FATAL_ERROR \"bpfgen is not installed: set BPFGEN_SOURCE_DIR to a bpfgen checkout\")\n"
+	    "    message(FATAL_ERROR \"bpfgen not found: set bpfgen_DIR to a bpfgen build tree's bpfgen-build/ \"\n"
+	    "      \"or PREFIX/share/cmake/bpfgen, CMAKE_PREFIX_PATH to its install prefix, \"\n"
+	    "      \"or BPFGEN_SOURCE_DIR to a built bpfgen checkout\")\n"
 	    "  endif()\n"
 	    "  find_program(BPFGEN_EXECUTABLE bpfgen HINTS ${BPFGEN_SOURCE_DIR}/build)\n"
 	    "  list(APPEND CMAKE_MODULE_PATH ${BPFGEN_SOURCE_DIR}/cmake)\n"
@@ -1066,11 +1081,14 @@ static void write_readme(FILE *out, const struct new_ctx *c)
 	    "\n"
 	    "## Build\n"
 	    "\n"
-	    "With bpfgen installed (`cmake --install` of bpfgen, into a prefix CMake searches):\n"
+	    "`CMakeLists.txt` finds the bpfgen that wrote this project (its build tree or its\n"
+	    "install prefix):\n"
 	    "\n"
 	    "    cmake -S . -B build && cmake --build build\n"
 	    "\n"
-	    "Or with a bpfgen checkout, built in its `build/` directory (or name the tool with\n"
+	    "To use another bpfgen, name its package (`-Dbpfgen_DIR=` a build tree's\n"
+	    "`bpfgen-build/` or `PREFIX/share/cmake/bpfgen`), its prefix (`-DCMAKE_PREFIX_PATH=`),\n"
+	    "or a checkout built in its `build/` directory (or name the tool with\n"
 	    "`-DBPFGEN_EXECUTABLE=...`):\n"
 	    "\n"
 	    "    cmake -S . -B build -DBPFGEN_SOURCE_DIR=/path/to/bpfgen && cmake --build build\n"

@@ -149,6 +149,12 @@ if ! (cd "$tmp" && env PATH="$prefix/bin:/usr/local/sbin:/usr/local/bin:/usr/sbi
 	cat "$tmp/new.log"
 	exit 1
 fi
+if grep -qxF "find_package(bpfgen QUIET HINTS \"$prefix/share/cmake/bpfgen\")" "$proj/CMakeLists.txt"; then
+	pass "the installed bpfgen's scaffold names its prefix's package"
+else
+	fail "the installed bpfgen's scaffold does not name $prefix/share/cmake/bpfgen:"
+	grep -n find_package "$proj/CMakeLists.txt"
+fi
 start=$SECONDS
 if cmake -S "$proj" -B "$proj/build" -DCMAKE_PREFIX_PATH="$prefix" >"$tmp/cmake.log" 2>&1 &&
    cmake --build "$proj/build" -j2 >"$tmp/build.log" 2>&1; then

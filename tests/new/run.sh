@@ -111,7 +111,7 @@ else
 fi
 
 start=$SECONDS
-if cmake -S "$super" -B "$super/build" -DBPFGEN_SOURCE_DIR="$src" \
+if cmake -S "$super" -B "$super/build" -DBPFGEN_SOURCE_DIR="$src" -DCMAKE_DISABLE_FIND_PACKAGE_bpfgen=TRUE \
 	-DBPFGEN_EXECUTABLE="$bpfgen" >"$tmp/cmake.log" 2>&1 &&
    cmake --build "$super/build" -j2 -- -k >"$tmp/build.log" 2>&1; then
 	if grep -q "warning:" "$tmp/build.log"; then

@@ -565,19 +565,31 @@ static struct bg_val lower_access(struct parse_state *st, CXCursor c, struct bg_
 
 	if (!lvalue_of(st, c, seq, mode, &lv))
 		return val_other;
-	/* p->array is an address: nothing is read until it is indexed */
-	if (!(mode & LOW_ADDR) &&
-	    clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_ConstantArray) {
-		s = new_stmt(st, BG_ST_DEREF, c);
-		if (!s)
-			return val_other;
-		s->var = lv.var;
-		s->off = lv.off;
-		s->size = clang_Type_getSizeOf(clang_getCanonicalType(clang_getCursorType(c)));
-		s->write = mode & LOW_WRITE;
-		s->text = expr_text(st, c);
-		emit(st, seq, s);
+	/*
+	 * p->array is an address: nothing is read until it is indexed. Neither
+	 * is anything read by &p->field, but the address is computed from p,
+	 * which the verifier refuses while p may be NULL.
+	 */
+	s = new_stmt(st, BG_ST_DEREF, c);
+	if (!s)
+		return val_other;
+	s->var = lv.var;
+	s->off = lv.off;
+	s->addr = (mode & LOW_ADDR) ||
+		  clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_ConstantArray;
+	s->size = s->addr ? 0 : clang_Type_getSizeOf(clang_getCanonicalType(clang_getCursorType(c)));
+	s->write = !s->addr && (mode & LOW_WRITE);
+	s->text = expr_text(st, c);
+	if (s->text && (mode & LOW_ADDR)) {
+		char *t = bg_model__alloc(st->m, strlen(s->text) + 2);
+
+		if (t) {
+			t[0] = '&';
+			strcpy(t + 1, s->text);
+			s->text = t;
+		}
 	}
+	emit(st, seq, s);
 	/*
 	 * A pointer loaded from memory through a pointer: in kprobe, tracepoint
 	 * and raw_tp programs the verifier sees a number (the flow rules use it
@@ -840,6 +852,28 @@ static struct bg_val lower_expr_at(struct parse_state *st, CXCursor c, struct bg
 	case CXCursor_ParenExpr:
 		if (kids_of(c, &k) == 1)
 			return lower_expr(st, k.v[0], seq, mode);
+		var = k.n > 1 ? first_identifier(st, c) : NULL;
+		if (var &&
+		    (!strncmp(var, "__atomic_", 9) || !strncmp(var, "__c11_atomic_", 13))) {
+			/* __atomic_fetch_add(p, ...), an AtomicExpr: memory through its pointer */
+			free(var);
+			var = local_var(st, k.v[0]);
+			if (var && is_pointer(clang_getCursorType(k.v[0]))) {
+				s = new_stmt(st, BG_ST_DEREF, c);
+				if (s) {
+					s->var = var;
+					s->size = pointee_size(clang_getCursorType(k.v[0]));
+					s->write = true;
+					s->text = expr_text(st, c);
+					emit(st, seq, s);
+				}
+				for (int i = 1; i < k.n; i++)
+					lower_expr(st, k.v[i], seq, 0);
+				return val_other;
+			}
+		} else {
+			free(var);
+		}
 		goto generic;
 	case CXCursor_UnaryExpr:	/* sizeof, alignof: not evaluated */
 	case CXCursor_IntegerLiteral:

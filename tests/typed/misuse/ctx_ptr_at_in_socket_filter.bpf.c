@@ -12,14 +12,14 @@ BPFGEN_SOCKET_FILTER(drop_arp)
 	struct ethhdr *eth = bpfgen_ptr_at(ctx, 0, struct ethhdr); // BAD
 
 	if (eth && eth->h_proto == ETH_P_ARP_BE)
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 #else
 	__be16 proto;
 
 	if (bpfgen_load_bytes(ctx, 12, &proto) == 0 && proto == ETH_P_ARP_BE)
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 #endif
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 }
 
 char LICENSE[] SEC("license") = "GPL";

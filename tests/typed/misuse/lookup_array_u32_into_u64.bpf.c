@@ -30,7 +30,7 @@ BPFGEN_SOCKET_FILTER(len_histogram)
 
 	if (slot)
 		__sync_fetch_and_add(slot, 1);
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 }
 
 char LICENSE[] SEC("license") = "GPL";

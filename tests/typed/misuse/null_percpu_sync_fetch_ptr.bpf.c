@@ -16,7 +16,7 @@ BPFGEN_SOCKET_FILTER(count_udp)
 	__u64 *n;
 
 	if (bpfgen_load_bytes(ctx, 23, &proto) < 0 || proto != IPPROTO_UDP_NUM)
-		return bpfgen_socket_filter_len(ctx);
+		return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 	n = udp_seen_lookup(&zero);
 #ifdef BPFGEN_TEST_BAD
 	__sync_fetch_and_add(n, 1); // BAD
@@ -24,7 +24,7 @@ BPFGEN_SOCKET_FILTER(count_udp)
 	if (n)
 		__sync_fetch_and_add(n, 1);
 #endif
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -20,7 +20,7 @@ BPFGEN_SOCKET_FILTER(seed_ifindex)
 	if (def)
 		bpf_map_update_elem(&per_ifindex, &ifindex, def, BPF_NOEXIST);
 #endif
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 }
 
 char LICENSE[] SEC("license") = "GPL";

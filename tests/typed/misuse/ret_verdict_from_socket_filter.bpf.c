@@ -13,15 +13,15 @@ BPFGEN_SOCKET_FILTER(tcp_only)
 	__u8 proto;
 
 	if (bpfgen_socket_filter_protocol(ctx) != bpf_htons(ETH_P_IP))
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 	if (bpfgen_load_bytes(ctx, IP_PROTO_OFF, &proto) < 0)
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 	if (proto != 6)
-		return 0;
+		return BPFGEN_SOCKET_DROP;
 #ifdef BPFGEN_TEST_BAD
 	return BPFGEN_VERDICT_PASS; // BAD
 #else
-	return bpfgen_socket_filter_len(ctx);
+	return BPFGEN_SOCKET_KEEP(bpfgen_socket_filter_len(ctx));
 #endif
 }
 

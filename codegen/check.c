@@ -229,6 +229,8 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 	/* rules on a model clang could not finish would report its gaps */
 	if (bg_diags__count(diags, BG_SEV_ERROR) == nerr)
 		bg_rules__run(m, c->opts, diags);
+	else	/* clang's own findings on typed-layer uses stand anyway */
+		bg_rules__run_family(m, c->opts, diags, "typed");
 	bg_diags__drop_ignored(diags, nfirst);
 	*model = m;
 back:

@@ -553,6 +553,11 @@ static int bpf_prog_args(const struct bg_model *m, const struct bg_prog *p)
 		return -1;
 	snprintf(name, sizeof(name), "____%s", p->name);
 	inner = bg_model__find_func(m, name);
+	if (!inner) {
+		/* BPFGEN_TP_BTF/FENTRY/FEXIT/LSM(name, target, args...): the body takes ctx, args... */
+		snprintf(name, sizeof(name), "___bpfgen_body_%s", p->name);
+		inner = bg_model__find_func(m, name);
+	}
 	if (!inner || !inner->nparams)
 		return -1;
 	return inner->nparams - 1;

@@ -100,10 +100,18 @@ const struct bg_rule *bg_rule__find(const char *id)
 
 void bg_rules__run(const struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags)
 {
+	bg_rules__run_family(m, opts, diags, NULL);
+}
+
+void bg_rules__run_family(const struct bg_model *m, const struct bg_rule_opts *opts,
+			  struct bg_diags *diags, const char *family)
+{
 	struct bg_check c = { .m = m, .diags = diags, .opts = opts };
 	size_t i;
 
 	for (i = 0; i < bg_rules_cnt; i++) {
+		if (family && strcmp(bg_rules[i].family, family))
+			continue;
 		if (opts && opts->enabled[i] == 0)
 			continue;
 		if (bg_rules[i].off_by_default && (!opts || opts->enabled[i] != 1))

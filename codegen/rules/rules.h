@@ -44,6 +44,9 @@ struct bg_check {
 const struct bg_rule *bg_rule__find(const char *id);
 /* Run every enabled rule over M, appending to DIAGS. */
 void bg_rules__run(const struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags);
+/* Only the rules of FAMILY ("typed"): those that hold on a unit clang could not finish. */
+void bg_rules__run_family(const struct bg_model *m, const struct bg_rule_opts *opts,
+			  struct bg_diags *diags, const char *family);
 
 /*
  * Report a finding of the running rule at LOC with its severity; returns the

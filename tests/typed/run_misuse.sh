@@ -146,6 +146,17 @@ bad)
 		echo "PASS: $file:$badline: stopped by: $stages"
 	fi
 	echo "STAGES: cc=$r_cc ccw=$r_ccw check=$r_check gen=$r_gen"
+	# "// known-miss: WHY": a gap said out loud, skipped while it stays a
+	# gap, and a failure once it is caught (then the line must go)
+	miss=$(sed -nE 's@^//[[:space:]]*known-miss:[[:space:]]*(.*)$@\1@p' "$file" | head -1)
+	if [ -n "$miss" ]; then
+		if [ $fail -ne 0 ]; then
+			echo "SKIP: not caught yet: $miss"
+			exit 77
+		fi
+		echo "FAIL: $file: caught now: remove its '// known-miss:' line"
+		exit 1
+	fi
 	exit $fail
 	;;
 good)

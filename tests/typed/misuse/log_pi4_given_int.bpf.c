@@ -1,7 +1,7 @@
 // bpfgen-test: cgroup connect4 logs the destination with %pI4 given the __u32 value, not its address (vmlinux.h)
 // class: log-format
 // kernel: loads
-// stages: cc check gen
+// stages: cc check
 #include "vmlinux.h"
 #include <bpf/bpf_endian.h>
 #include <bpfgen/bpf.h>

@@ -7,10 +7,10 @@
 
 BPFGEN_HASH(switch_in_ns, __u32, __u64, 16384);
 
-BPFGEN_TP_BTF(on_switch, "sched_switch", bool preempt, struct task_struct *prev,
 #ifdef BPFGEN_TEST_BAD
-	      struct task_struct *next, unsigned int prev_state, int cpu) // BAD
+BPFGEN_TP_BTF(on_switch, "sched_switch", bool preempt, struct task_struct *prev, struct task_struct *next, unsigned int prev_state, int cpu) // BAD
 #else
+BPFGEN_TP_BTF(on_switch, "sched_switch", bool preempt, struct task_struct *prev,
 	      struct task_struct *next, unsigned int prev_state)
 #endif
 {

@@ -61,6 +61,7 @@ struct parse_state {
 	struct bg_func *func;	/* the function whose body is being walked */
 	int depth;		/* of the expression being lowered */
 	bool too_deep;		/* the body nests deeper than the flow rules follow */
+	long long scope_frame;	/* aggregate locals of the blocks enclosing the one walked */
 	int err;
 };
 
@@ -1358,8 +1359,20 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 		return;
 	if (t.kind == CXType_ConstantArray || t.kind == CXType_Record) {
 		size = clang_Type_getSizeOf(t);
-		if (size > 0)
-			st->func->frame += (size + 7) & ~7LL;
+		/*
+		 * Locals of blocks that do not enclose each other share slots
+		 * (clang colours the stack by lifetime, and an unrolled loop's
+		 * body is one block): a frame is the deepest nest, not the sum.
+		 */
+		if (size > 0) {
+			st->scope_frame += (size + 7) & ~7LL;
+			if (st->scope_frame > st->func->frame)
+				st->func->frame = st->scope_frame;
+			if (size > st->func->frame_big) {
+				st->func->frame_big = size;
+				st->func->frame_loc = loc_of(st, clang_getCursorLocation(var));
+			}
+		}
 	}
 	/*
 	 * The initializer is the last expression after the name: one before it
@@ -1418,13 +1431,16 @@ static void lower_stmt(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 {
 	struct bg_stmt *s, *body;
+	long long saved_frame;
 	struct kids k;
 	struct bg_val v;
 	int i, n;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_CompoundStmt:
+		saved_frame = st->scope_frame;
 		clang_visitChildren(c, lower_child, &(struct lower_all){ st, seq });
+		st->scope_frame = saved_frame;
 		return;
 	case CXCursor_DeclStmt:
 		kids_of(c, &k);
@@ -1629,6 +1645,7 @@ static void add_function(struct parse_state *st, CXCursor fn)
 		st->func = f;
 		st->depth = 0;
 		st->too_deep = false;
+		st->scope_frame = 0;
 		f->body = new_stmt(st, BG_ST_SEQ, body);
 		lower_stmt(st, body, f->body);
 		if (st->too_deep)
@@ -2259,6 +2276,35 @@ out:
 	return pch;
 }
 
+/*
+ * What the headers say about the loader: libbpf's version (section names
+ * libbpf 1.0 stopped matching) and whether libxdp, which sets program types
+ * itself, is in use.
+ */
+static void note_inclusion(CXFile inc, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+	struct bg_model *m = data;
+	const char *path;
+	CXString name;
+	char line[256];
+	FILE *f;
+	int v;
+
+	(void)stack;
+	(void)depth;
+	name = clang_getFileName(inc);
+	path = clang_getCString(name);
+	if (path && (strstr(path, "/xdp/xdp_helpers.h") || strstr(path, "/xdp/prog_dispatcher.h")))
+		m->uses_libxdp = true;
+	if (path && strstr(path, "bpf/libbpf_version.h") && (f = fopen(path, "r"))) {
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, " #define LIBBPF_MAJOR_VERSION %d", &v) == 1)
+				m->libbpf_major = v;
+		fclose(f);
+	}
+	clang_disposeString(name);
+}
+
 int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
 	     struct bg_model **model, struct bg_diags *diags)
 {
@@ -2341,6 +2387,8 @@ again:
 			unlink(pch);
 	}
 	st.main_file = clang_getFile(st.tu, file);
+	st.m->libbpf_major = -1;
+	clang_getInclusions(st.tu, note_inclusion, st.m);
 	add_clang_diags(&st, diags);
 	for (n = 0; cursors && n < decls.n && !st.err; n++)
 		visit_top(cursors[n], clang_getNullCursor(), &st);

@@ -94,8 +94,10 @@ struct bg_model *bg_model__new(const char *file)
 {
 	struct bg_model *m = calloc(1, sizeof(*m));
 
-	if (m)
+	if (m) {
 		m->file = file;
+		m->libbpf_major = -1;
+	}
 	return m;
 }
 

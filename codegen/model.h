@@ -168,6 +168,8 @@ struct bg_func {
 	bool always_inline;
 	bool typed;		/* made by the typed layer: bpf.h's, or a BPFGEN_ macro's accessor */
 	long long frame;	/* bytes of aggregate locals: a lower bound of its stack frame */
+	long long frame_big;	/* the largest of them, declared at frame_loc */
+	struct bg_loc frame_loc;
 	struct bg_return *rets;
 	size_t nrets;
 	struct bg_call *calls;
@@ -242,6 +244,8 @@ struct bg_model {
 	 * (bpftool gen object), so the license may be in another of them.
 	 */
 	bool has_weak;
+	int libbpf_major;	/* LIBBPF_MAJOR_VERSION of an included libbpf_version.h, -1 none */
+	bool uses_libxdp;	/* a libxdp header is included: libxdp sets program types */
 	char **files;		/* interned names of the other files locations point into */
 	size_t nfiles;
 	struct bg_arena_block *arena;

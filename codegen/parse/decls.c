@@ -286,6 +286,7 @@ static void add_function(struct parse_state *st, CXCursor fn)
 		st->func = f;
 		st->depth = 0;
 		st->too_deep = false;
+		st->scope_frame = 0;
 		f->body = new_stmt(st, BG_ST_SEQ, body);
 		lower_stmt(st, body, f->body);
 		if (st->too_deep)

@@ -29,6 +29,7 @@ struct parse_state {
 	struct bg_func *func;	/* the function whose body is being walked */
 	int depth;		/* of the expression being lowered */
 	bool too_deep;		/* the body nests deeper than the flow rules follow */
+	long long scope_frame;	/* aggregate locals of the blocks enclosing the one walked */
 	int err;
 };
 

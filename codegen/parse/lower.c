@@ -1194,8 +1194,20 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 		return;
 	if (t.kind == CXType_ConstantArray || t.kind == CXType_Record) {
 		size = clang_Type_getSizeOf(t);
-		if (size > 0)
-			st->func->frame += (size + 7) & ~7LL;
+		/*
+		 * Locals of blocks that do not enclose each other share slots
+		 * (clang colours the stack by lifetime, and an unrolled loop's
+		 * body is one block): a frame is the deepest nest, not the sum.
+		 */
+		if (size > 0) {
+			st->scope_frame += (size + 7) & ~7LL;
+			if (st->scope_frame > st->func->frame)
+				st->func->frame = st->scope_frame;
+			if (size > st->func->frame_big) {
+				st->func->frame_big = size;
+				st->func->frame_loc = loc_of(st, clang_getCursorLocation(var));
+			}
+		}
 	}
 	/*
 	 * The initializer is the last expression after the name: one before it
@@ -1254,13 +1266,16 @@ void lower_stmt(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 {
 	struct bg_stmt *s, *body;
+	long long saved_frame;
 	struct kids k;
 	struct bg_val v;
 	int i, n;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_CompoundStmt:
+		saved_frame = st->scope_frame;
 		clang_visitChildren(c, lower_child, &(struct lower_all){ st, seq });
+		st->scope_frame = saved_frame;
 		return;
 	case CXCursor_DeclStmt:
 		kids_of(c, &k);

@@ -57,6 +57,35 @@ static const char *const default_args[] = {
 
 #define NDEFAULT_ARGS (int)(sizeof(default_args) / sizeof(default_args[0]))
 
+/*
+ * What the headers say about the loader: libbpf's version (section names
+ * libbpf 1.0 stopped matching) and whether libxdp, which sets program types
+ * itself, is in use.
+ */
+static void note_inclusion(CXFile inc, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+	struct bg_model *m = data;
+	const char *path;
+	CXString name;
+	char line[256];
+	FILE *f;
+	int v;
+
+	(void)stack;
+	(void)depth;
+	name = clang_getFileName(inc);
+	path = clang_getCString(name);
+	if (path && (strstr(path, "/xdp/xdp_helpers.h") || strstr(path, "/xdp/prog_dispatcher.h")))
+		m->uses_libxdp = true;
+	if (path && strstr(path, "bpf/libbpf_version.h") && (f = fopen(path, "r"))) {
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, " #define LIBBPF_MAJOR_VERSION %d", &v) == 1)
+				m->libbpf_major = v;
+		fclose(f);
+	}
+	clang_disposeString(name);
+}
+
 int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
 	     struct bg_model **model, struct bg_diags *diags)
 {
@@ -139,6 +168,8 @@ again:
 			bg_cache_drop(pch);
 	}
 	st.main_file = clang_getFile(st.tu, file);
+	st.m->libbpf_major = -1;
+	clang_getInclusions(st.tu, note_inclusion, st.m);
 	for (n = 0; cursors && n < decls.n && !st.err; n++)
 		visit_top(cursors[n], clang_getNullCursor(), &st);
 	if (!st.err)

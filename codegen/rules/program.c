@@ -5,6 +5,70 @@
 
 #include "rules.h"
 
+/* "sk_skb1": a known name numbered, variants of one program a test loader types itself */
+static bool numbered_variant(const char *sec)
+{
+	char buf[256];
+	size_t n = strlen(sec);
+
+	if (!n || n >= sizeof(buf) || sec[n - 1] < '0' || sec[n - 1] > '9')
+		return false;
+	while (n && sec[n - 1] >= '0' && sec[n - 1] <= '9')
+		n--;
+	memcpy(buf, sec, n);
+	buf[n] = '\0';
+	return n && bg_section__find(buf);
+}
+
+/*
+ * A name close to a known one is a typo: nothing loads it. A name close to
+ * none (iproute2's "encap_vxlan", a custom handler's "abc/x") is a section
+ * whose loader sets the program type: libbpf alone refuses it.
+ */
+static bool is_typo(const char *sec, char *buf, size_t size)
+{
+	size_t head, i, len;
+
+	if (numbered_variant(sec))
+		return false;
+	if (bg_section__suggest(sec, buf, size))
+		return true;
+	/* "cgroup/device": libbpf's own namespace, with an attach point it does not know */
+	if (sec[0] == '?')
+		sec++;
+	head = strcspn(sec, "/");
+	if (!sec[head])
+		return false;
+	for (i = 0; i < bg_section_defs_cnt; i++) {
+		len = strcspn(bg_section_defs[i].sec, "/+.");
+		if (len == head && !strncmp(bg_section_defs[i].sec, sec, head))
+			return true;
+	}
+	return false;
+}
+
+void bg_rule_section_unknown(struct bg_check *c)
+{
+	const struct bg_model *m = c->m;
+	char buf[256];
+	size_t i;
+
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_prog *p = &m->progs[i];
+		struct bg_diag *d;
+
+		if (bg_prog__section(p) || bg_section__find_legacy(p->section) ||
+		    is_typo(p->section, buf, sizeof(buf)))
+			continue;
+		d = bg_check__report(c, p->sec_loc, "section name '%s' names no program type libbpf "
+				     "knows", p->section);
+		bg_diag__note(d, p->loc,
+			      "'%s' loads only through a loader that sets its program type "
+			      "(iproute2 'tc filter ... sec', bpf_program__set_type(), a custom section "
+			      "handler); bpf_object__load() alone refuses it", p->name);
+	}
+}
+
 void bg_rule_section_name(struct bg_check *c)
 {
 	const struct bg_model *m = c->m;
@@ -16,7 +80,8 @@ void bg_rule_section_name(struct bg_check *c)
 		const char *hint;
 		struct bg_diag *d;
 
-		if (bg_prog__section(p) || bg_section__find_legacy(p->section))
+		if (bg_prog__section(p) || bg_section__find_legacy(p->section) ||
+		    !is_typo(p->section, buf, sizeof(buf)))
 			continue;
 		hint = bg_section__suggest(p->section, buf, sizeof(buf));
 		if (hint) {
@@ -39,6 +104,14 @@ void bg_rule_section_name(struct bg_check *c)
 void bg_rule_section_legacy(struct bg_check *c)
 {
 	const struct bg_model *m = c->m;
+	/*
+	 * Without libbpf_version.h in sight the libbpf is taken to be >= 1.0,
+	 * the only one maintained. libxdp sets the program type of every XDP
+	 * program it opens, whatever its section, and its users need not
+	 * include a libxdp header on the BPF side (xdp-tutorial): an XDP
+	 * section stays a warning.
+	 */
+	bool old = (m->libbpf_major >= 0 && m->libbpf_major < 1) || m->uses_libxdp;
 	char fix[300];
 	size_t i;
 
@@ -49,9 +122,10 @@ void bg_rule_section_legacy(struct bg_check *c)
 
 		if (bg_prog__section(p) || !(def = bg_section__find_legacy(p->section)))
 			continue;
-		d = bg_check__report(c, p->sec_loc,
-				     "section name '%s' is unknown to libbpf 1.x; libbpf 0.x matched it "
-				     "as '%s' by prefix", p->section, def->sec);
+		d = bg_check__report_sev(c, old || def->type == BG_PROG_XDP ? BG_SEV_WARNING :
+					 c->rule->sev, p->sec_loc,
+					 "section name '%s' is unknown to libbpf 1.x; libbpf 0.x matched "
+					 "it as '%s' by prefix", p->section, def->sec);
 		snprintf(fix, sizeof(fix), "SEC(\"%s%s\")", p->section[0] == '?' ? "?" : "", def->sec);
 		bg_diag__fixit(d, fix);
 		bg_diag__note(d, p->loc,

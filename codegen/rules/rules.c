@@ -9,8 +9,12 @@
 const struct bg_rule bg_rules[] = {
 	{ "section-name", BG_SEV_ERROR, "program",
 	  "SEC() name that libbpf does not know: the program fails to load", bg_rule_section_name },
-	{ "section-legacy", BG_SEV_WARNING, "program",
-	  "SEC() name that only libbpf 0.x's prefix matching knew", bg_rule_section_legacy },
+	{ "section-legacy", BG_SEV_ERROR, "program",
+	  "SEC() name that only libbpf 0.x's prefix matching knew (a warning under libbpf 0.x "
+	  "or libxdp)", bg_rule_section_legacy },
+	{ "section-unknown", BG_SEV_WARNING, "program",
+	  "SEC() name no libbpf program type matches: only a loader that sets the type loads it",
+	  bg_rule_section_unknown },
 	{ "ctx-type", BG_SEV_ERROR, "program",
 	  "context parameter type that is not what the program type receives", bg_rule_ctx_type },
 	{ "license-gpl", BG_SEV_ERROR, "license",
@@ -126,12 +130,11 @@ static bool same_loc(const struct bg_loc *a, const struct bg_loc *b)
 	return a->file == b->file && a->line == b->line && a->col == b->col;
 }
 
-struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const char *fmt, ...)
+static struct bg_diag *report_v(struct bg_check *c, enum bg_severity sev, struct bg_loc loc,
+				const char *fmt, va_list ap)
 {
-	enum bg_severity sev = c->rule->sev;
 	struct bg_diag *d;
 	char *msg = NULL;
-	va_list ap;
 	size_t i;
 
 	/* a helper shared by two programs is one finding, not two */
@@ -140,14 +143,35 @@ struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const ch
 			return NULL;
 	if (sev == BG_SEV_WARNING && c->opts && c->opts->werror)
 		sev = BG_SEV_ERROR;
-	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
-	va_end(ap);
 	if (!msg)
 		return NULL;
 	d = bg_diags__add(c->diags, sev, c->rule->id, loc, "%s", msg);
 	free(msg);
+	return d;
+}
+
+struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const char *fmt, ...)
+{
+	struct bg_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = report_v(c, c->rule->sev, loc, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct bg_diag *bg_check__report_sev(struct bg_check *c, enum bg_severity sev, struct bg_loc loc,
+				     const char *fmt, ...)
+{
+	struct bg_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = report_v(c, sev, loc, fmt, ap);
+	va_end(ap);
 	return d;
 }
 

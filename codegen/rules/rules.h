@@ -55,6 +55,10 @@ void bg_rules__run_family(const struct bg_model *m, const struct bg_rule_opts *o
 struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The same with severity SEV instead of the rule's, for rules whose weight depends on the file. */
+struct bg_diag *bg_check__report_sev(struct bg_check *c, enum bg_severity sev, struct bg_loc loc,
+				     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* The section definition and type info of P, or NULL when the section is unknown. */
 const struct bg_section_def *bg_prog__section(const struct bg_prog *p);
 
@@ -68,6 +72,7 @@ int bg_model__reachable(const struct bg_model *m, int func, bool *reach);
 /* rule entry points, one family per file */
 void bg_rule_section_name(struct bg_check *c);
 void bg_rule_section_legacy(struct bg_check *c);
+void bg_rule_section_unknown(struct bg_check *c);
 void bg_rule_ctx_type(struct bg_check *c);
 void bg_rule_license_gpl(struct bg_check *c);
 void bg_rule_license_missing(struct bg_check *c);

@@ -44,6 +44,29 @@ static long long frame_of(const struct bg_model *m, const struct bg_func *f, int
 	return f->frame + best;
 }
 
+/* The largest aggregate local of F or of what is inlined into it, with its size in *SIZE. */
+static struct bg_loc big_local(const struct bg_model *m, const struct bg_func *f, int depth,
+			       long long *size)
+{
+	struct bg_loc loc = f->frame_loc, l;
+	long long n;
+	size_t i;
+
+	*size = f->frame_loc.line ? f->frame_big : 0;
+	for (i = 0; depth < MAX_CHAIN && i < f->ncalls; i++) {
+		const struct bg_func *g = callee(m, &f->calls[i]);
+
+		if (!g || g == f || own_frame(g))
+			continue;
+		l = big_local(m, g, depth + 1, &n);
+		if (n > *size) {
+			*size = n;
+			loc = l;
+		}
+	}
+	return loc;
+}
+
 struct chain {
 	const struct bg_func *f[MAX_CHAIN];
 	long long size[MAX_CHAIN];
@@ -98,6 +121,8 @@ void bg_rule_stack_size(struct bg_check *c)
 	const struct bg_model *m = c->m;
 	struct chain cur, best;
 	struct bg_diag *d;
+	struct bg_loc at;
+	long long big;
 	size_t i;
 	int j;
 
@@ -112,9 +137,16 @@ void bg_rule_stack_size(struct bg_check *c)
 		if (best.total <= STACK_MAX)
 			continue;
 		if (best.n == 1) {
-			d = bg_check__report(c, p->loc,
+			/* the declaration that fills the frame is the line to change */
+			at = big_local(m, &m->funcs[p->func], 0, &big);
+			if (!at.line || at.file != p->loc.file)
+				at = p->loc;
+			d = bg_check__report(c, at,
 					     "program '%s' keeps at least %lld bytes on its stack; BPF "
 					     "allows %d", p->name, best.total, STACK_MAX);
+			if (at.line != p->loc.line)
+				bg_diag__note(d, p->loc, "in program '%s'; this local alone takes %lld "
+					      "bytes", p->name, big);
 			bg_diag__note(d, (struct bg_loc){},
 				      "move large structs and arrays to a per-CPU array map");
 			continue;

@@ -14,7 +14,7 @@ struct {
 	__type(value, __u64);
 } proto_count SEC(".maps");
 
-SEC("socket_filter") // expect: warning section-legacy
+SEC("socket_filter") // expect: error section-legacy
 int socket_count(struct __sk_buff *skb)
 {
 	__u8 proto = 0;

@@ -31,6 +31,12 @@ struct vstate {
 	const char *name;
 	unsigned char null;
 	unsigned char kind;
+	/*
+	 * The NULL it may be is only a literal: to the verifier a number, from
+	 * which computing an address is arithmetic, not an access of a pointer
+	 * that may be NULL (what a helper's _or_null result is).
+	 */
+	bool lit;
 	short ref;		/* index into the analysis' refs, or -1 */
 	int src;		/* the call the value came from, or -1 */
 	int vid;		/* copies of one value share it, as verifier registers do; -1 none */
@@ -55,6 +61,8 @@ enum {
 	RET_NULL = 1 << 0,	/* NULL, or a pointer not checked for it */
 	RET_RINGBUF = 1 << 1,	/* a ring buffer reservation still held */
 	RET_SOCK = 1 << 2,	/* a socket reference still held */
+	RET_NULL_LIT = 1 << 3,	/* NULL, but only a literal one (a number to the verifier) */
+	RET_RUNNING = 1 << 4,	/* being summarised: recursion sees nothing */
 };
 
 struct ref {
@@ -98,8 +106,10 @@ struct flow {
 	 */
 	bool collect;
 	unsigned param_need;
+	unsigned param_addr;	/* only an address is computed from it, by bit */
 	signed char *pstate;	/* per function: 0 unknown, 1 running, 2 known */
 	unsigned *pneed;
+	unsigned *paddr;
 };
 
 static struct vstate *var_get(struct state *s, const char *name, bool create)
@@ -125,12 +135,18 @@ static struct vstate *var_get(struct state *s, const char *name, bool create)
 static void var_reset(struct vstate *v)
 {
 	v->null = N_UNTRACKED;
+	v->lit = false;
 	v->kind = K_NONE;
 	v->ref = -1;
 	v->src = -1;
 	v->vid = -1;
 	v->pid = -1;
 	v->pkt_off = -1;
+}
+
+static bool may_null(const struct vstate *v)
+{
+	return v->null == N_MAYBE || v->null == N_NULL;
 }
 
 static void join_into(struct state *a, const struct state *b)
@@ -153,6 +169,9 @@ static void join_into(struct state *a, const struct state *b)
 				*av = *bv;
 			continue;
 		}
+		/* a literal NULL only if every path that may be NULL has only a literal */
+		av->lit = (may_null(av) ? av->lit : true) && (may_null(bv) ? bv->lit : true) &&
+			  (may_null(av) || may_null(bv));
 		if (av->null != bv->null) {
 			if (av->null == N_UNTRACKED || bv->null == N_UNTRACKED)
 				av->null = N_UNTRACKED;
@@ -292,7 +311,8 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 				var_reset(v);
 			return;
 		}
-		*v = (struct vstate){ .name = v->name, .null = src->null, .kind = src->kind,
+		*v = (struct vstate){ .name = v->name, .null = src->null, .lit = src->lit,
+				      .kind = src->kind,
 				      .ref = src->ref, .src = src->src, .vid = src->vid,
 				      .pid = src->pid, .pkt_off = src->pkt_off };
 		if (val->off != 0) {
@@ -310,6 +330,7 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 	case BG_VAL_NULL:
 		var_reset(v);
 		v->null = N_NULL;
+		v->lit = true;
 		return;
 	case BG_VAL_PKT:
 		var_reset(v);
@@ -345,8 +366,9 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 		if (g && g != fl->f) {
 			unsigned ret = summary_of(fl, g);
 
-			if (ret & RET_NULL) {
+			if (ret & (RET_NULL | RET_NULL_LIT)) {
 				v->null = N_MAYBE;
+				v->lit = !(ret & RET_NULL);
 				v->src = val->call;
 				v->vid = fl->next_vid++;
 			}
@@ -418,15 +440,17 @@ static void do_call(struct flow *fl, struct state *s, int idx)
  * note that the callee needs that parameter to be memory.
  */
 static void null_use(struct flow *fl, struct vstate *v, const char *name, struct bg_loc loc,
-		     const char *action)
+		     const char *action, bool addr)
 {
 	const char *callee;
 	struct bg_diag *d;
 
 	if (fl->collect) {
 		if (v->src <= -2 && -2 - v->src < 32)
-			fl->param_need |= 1u << (-2 - v->src);
-		v->null = N_UNTRACKED;
+			*(addr ? &fl->param_addr : &fl->param_need) |= 1u << (-2 - v->src);
+		/* an address only: a later access of it is still to be seen */
+		if (!addr)
+			v->null = N_UNTRACKED;
 		return;
 	}
 	callee = callee_of(fl, v->src);
@@ -448,7 +472,7 @@ static void null_use(struct flow *fl, struct vstate *v, const char *name, struct
 	v->null = N_UNTRACKED;
 }
 
-static unsigned params_of(struct flow *fl, const struct bg_func *g);
+static unsigned params_of(struct flow *fl, const struct bg_func *g, unsigned *addr);
 static const char *user_name(const struct bg_func *f);
 
 /* A call given a maybe-NULL pointer where the callee needs memory. */
@@ -456,24 +480,27 @@ static void null_args(struct flow *fl, struct state *s, int idx)
 {
 	const struct bg_call *call = &fl->f->calls[idx];
 	const struct bg_func *g = NULL;
-	unsigned i, need = 0;
+	unsigned i, need = 0, addr = 0;
 	char action[256];
+	bool only_addr;
 
 	if (!call->indirect)
 		g = bg_model__find_func(fl->c->m, call->callee);
 	if (g == fl->f)
 		return;
 	if (g)
-		need = params_of(fl, g);
+		need = params_of(fl, g, &addr);
 	for (i = 0; i < call->nargs && i < 32; i++) {
 		struct vstate *v;
 
 		if (!call->args[i].ref || call->args[i].addr_of)
 			continue;
-		if (g ? !(need & (1u << i)) : !bg_helper__arg_nonnull(call->callee, i))
+		if (g ? !((need | addr) & (1u << i)) : !bg_helper__arg_nonnull(call->callee, i))
 			continue;
+		/* the callee only computes addresses from it (a CO-RE read, say) */
+		only_addr = g && !(need & (1u << i));
 		v = var_get(s, call->args[i].ref, false);
-		if (!v || (v->null != N_MAYBE && v->null != N_NULL))
+		if (!v || !may_null(v) || (only_addr && v->lit))
 			continue;
 		if (g && !g->typed)
 			snprintf(action, sizeof(action),
@@ -483,7 +510,7 @@ static void null_args(struct flow *fl, struct state *s, int idx)
 			snprintf(action, sizeof(action),
 				 "'%s()' needs memory in argument %u and is given '%s'", call->callee,
 				 i + 1, call->args[i].ref);
-		null_use(fl, v, call->args[i].ref, call->loc, action);
+		null_use(fl, v, call->args[i].ref, call->loc, action, only_addr);
 	}
 }
 
@@ -496,10 +523,15 @@ static void report_deref(struct flow *fl, struct state *s, const struct bg_stmt 
 
 	if (!v)
 		return;
-	if (fl->rule == R_NULL && (v->null == N_MAYBE || v->null == N_NULL)) {
+	/*
+	 * &p->field from a literal NULL is arithmetic on a number (as in
+	 * BPF_CORE_READ(p, field), which reads through bpf_probe_read_kernel());
+	 * from a pointer that may be NULL it is refused.
+	 */
+	if (fl->rule == R_NULL && may_null(v) && !(st->addr && v->lit)) {
 		snprintf(action, sizeof(action), st->addr ? "'%s' computes an address from it" :
 			 "'%s' dereferences it", what);
-		null_use(fl, v, st->var, st->loc, action);
+		null_use(fl, v, st->var, st->loc, action, st->addr);
 	}
 	/* &p->field: only an address, which packet and kernel rules do not read */
 	if (st->addr)
@@ -820,7 +852,9 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 			ret.val = (struct bg_val){ .kind = BG_VAL_VAR, .var = "<return>", .call = -1 };
 		}
 		v = ret.val.kind == BG_VAL_VAR ? var_get(s, ret.val.var, false) : NULL;
-		if (st->val.kind == BG_VAL_NULL || (v && (v->null == N_MAYBE || v->null == N_NULL)))
+		if (st->val.kind == BG_VAL_NULL || (v && may_null(v) && v->lit))
+			fl->ret_flags |= RET_NULL_LIT;
+		else if (v && may_null(v))
 			fl->ret_flags |= RET_NULL;
 		if (v && v->ref >= 0 && (s->held & (1ULL << v->ref)))
 			fl->ret_flags |= fl->refs[v->ref].kind == BG_FLOW_RINGBUF ? RET_RINGBUF : RET_SOCK;
@@ -896,10 +930,10 @@ static unsigned summary_of(struct flow *fl, const struct bg_func *g)
 	struct flow sub;
 
 	if (fl->summary[idx] >= 0)
-		return fl->summary[idx] == 8 ? 0 : (unsigned)fl->summary[idx];
+		return fl->summary[idx] & RET_RUNNING ? 0 : (unsigned)fl->summary[idx];
 	if (fl->depth >= MAX_DEPTH || !g->body)
 		return 0;
-	fl->summary[idx] = 8;	/* running: recursion sees nothing */
+	fl->summary[idx] = RET_RUNNING;
 	sub = *fl;
 	sub.rule = (enum flow_rule)-1;	/* report nothing: only the summary */
 	sub.depth = fl->depth + 1;
@@ -908,14 +942,20 @@ static unsigned summary_of(struct flow *fl, const struct bg_func *g)
 	return sub.ret_flags;
 }
 
-/* The parameters of G that it needs to be memory, by bit. */
-static unsigned params_of(struct flow *fl, const struct bg_func *g)
+/*
+ * The parameters of G that it needs to be memory, by bit; in *ADDR those it
+ * only computes addresses from.
+ */
+static unsigned params_of(struct flow *fl, const struct bg_func *g, unsigned *addr)
 {
 	size_t idx = g - fl->c->m->funcs;
 	struct flow sub;
 
-	if (fl->pstate[idx] == 2)
+	*addr = 0;
+	if (fl->pstate[idx] == 2) {
+		*addr = fl->paddr[idx];
 		return fl->pneed[idx];
+	}
 	if (fl->pstate[idx] == 1 || fl->depth >= MAX_DEPTH || !g->body)
 		return 0;
 	fl->pstate[idx] = 1;	/* running: recursion sees nothing */
@@ -923,10 +963,13 @@ static unsigned params_of(struct flow *fl, const struct bg_func *g)
 	sub.rule = R_NULL;
 	sub.collect = true;
 	sub.param_need = 0;
+	sub.param_addr = 0;
 	sub.depth = fl->depth + 1;
 	analyze(&sub, g, false);
 	fl->pstate[idx] = 2;
 	fl->pneed[idx] = sub.param_need;
+	fl->paddr[idx] = sub.param_addr & ~sub.param_need;
+	*addr = fl->paddr[idx];
 	return sub.param_need;
 }
 
@@ -998,7 +1041,9 @@ static void flow_rule(struct bg_check *c, enum flow_rule rule)
 	fl->summary = malloc(m->nfuncs + 1);
 	fl->pstate = calloc(m->nfuncs + 1, 1);
 	fl->pneed = calloc(m->nfuncs + 1, sizeof(*fl->pneed));
-	if (!fl->summary || !fl->pstate || !fl->pneed || bg_model__reachable(m, -1, reach))
+	fl->paddr = calloc(m->nfuncs + 1, sizeof(*fl->paddr));
+	if (!fl->summary || !fl->pstate || !fl->pneed || !fl->paddr ||
+	    bg_model__reachable(m, -1, reach))
 		goto out;
 	memset(fl->summary, -1, m->nfuncs + 1);
 	fl->c = c;
@@ -1016,6 +1061,7 @@ out:
 		free(fl->summary);
 		free(fl->pstate);
 		free(fl->pneed);
+		free(fl->paddr);
 	}
 	free(fl);
 	free(reach);

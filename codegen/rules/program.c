@@ -155,6 +155,9 @@ static bool ctx_ok(const struct bg_prog_type_info *info, const struct bg_type *t
 {
 	const struct bg_prog_type_info *owner;
 
+	/* an extension receives the context of the program it replaces */
+	if (info->type == BG_PROG_EXT)
+		return true;
 	if (t->kind != BG_TYPE_PTR)
 		return !info->ctx;	/* open contexts: BTF arguments may be passed by value */
 	if (t->pointee_kind == BG_TYPE_VOID)
@@ -190,6 +193,87 @@ static bool reads_no_args(const struct bg_model *m, const struct bg_prog *p,
 	return inner && inner->nparams == 1;
 }
 
+static bool cond_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_cond *c,
+		       const char *ctx);
+
+/* A call given the context reads it unless a helper or kfunc (no body here) takes it. */
+static bool reads_ctx_arg(const struct bg_model *m, const struct bg_call *call)
+{
+	const struct bg_func *g;
+
+	if (call->indirect)
+		return !bg_helper__find(call->callee);
+	g = bg_model__find_func(m, call->callee);
+	return g && g->body;
+}
+
+static bool stmt_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_stmt *st,
+		       const char *ctx)
+{
+	size_t i;
+
+	if (!st)
+		return false;
+	switch (st->kind) {
+	case BG_ST_DEREF:
+	case BG_ST_FORGET:
+		if (st->var && !strcmp(st->var, ctx))
+			return true;
+		break;
+	case BG_ST_ASSIGN:
+	case BG_ST_RETURN:
+		/* copied: what the copy is used for is not followed */
+		if (st->val.kind == BG_VAL_VAR && st->val.var && !strcmp(st->val.var, ctx))
+			return true;
+		break;
+	case BG_ST_CALL:
+		if (st->call >= 0 && (size_t)st->call < f->ncalls) {
+			const struct bg_call *call = &f->calls[st->call];
+			unsigned a;
+
+			/* a helper knows the real context; a function of the file reads it */
+			for (a = 0; a < call->nargs; a++)
+				if (call->args[a].ref && !strcmp(call->args[a].ref, ctx) &&
+				    reads_ctx_arg(m, call))
+					return true;
+		}
+		break;
+	default:
+		break;
+	}
+	if (st->cond && cond_reads(m, f, st->cond, ctx))
+		return true;
+	for (i = 0; i < st->nkids; i++)
+		if (stmt_reads(m, f, st->kids[i], ctx))
+			return true;
+	return false;
+}
+
+static bool cond_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_cond *c,
+		       const char *ctx)
+{
+	return c && (stmt_reads(m, f, c->pre, ctx) || cond_reads(m, f, c->l, ctx) ||
+		     cond_reads(m, f, c->r, ctx));
+}
+
+/*
+ * Nothing is read through P's context parameter: it is only handed to
+ * helpers, which know the real context, or not used at all. A wrong
+ * declaration is then harmless (the kernel never checks it), and only
+ * worth a warning. Without a lowered body, it is taken to be read.
+ */
+static bool ctx_unread(const struct bg_model *m, const struct bg_prog *p)
+{
+	const struct bg_func *f = bg_model__find_func(m, p->name);
+	const char *ctx;
+
+	if (!f || !f->body || !f->nparams || !f->params || !(ctx = f->params[0]) || !*ctx)
+		return false;
+	if (f->nctx_acc)
+		return false;
+	return !stmt_reads(m, f, f->body, ctx);
+}
+
 void bg_rule_ctx_type(struct bg_check *c)
 {
 	const struct bg_model *m = c->m;
@@ -202,19 +286,25 @@ void bg_rule_ctx_type(struct bg_check *c)
 		const struct bg_prog_type_info *owner;
 		struct bg_diag *d;
 
+		bool unread;
+
 		if (!info || !p->nparams || ctx_ok(info, &p->ctx) || reads_no_args(m, p, info))
 			continue;
 		owner = ctx_owner(&p->ctx);
+		unread = ctx_unread(m, p);
 		if (info->ctx)
-			d = bg_check__report(c, p->ctx_loc,
-					     "%s program '%s' takes '%s', but the kernel passes "
-					     "'%s *' to %s programs",
-					     info->name, p->name, p->ctx.spelling, info->ctx, info->name);
+			d = bg_check__report_sev(c, unread ? BG_SEV_WARNING : c->rule->sev, p->ctx_loc,
+						 "%s program '%s' takes '%s', but the kernel passes "
+						 "'%s *' to %s programs%s",
+						 info->name, p->name, p->ctx.spelling, info->ctx,
+						 info->name, unread ? " (nothing is read through it)" : "");
 		else
-			d = bg_check__report(c, p->ctx_loc,
-					     "%s program '%s' takes '%s', the context of %s programs",
-					     info->name, p->name, p->ctx.spelling,
-					     owner ? owner->name : "other");
+			d = bg_check__report_sev(c, unread ? BG_SEV_WARNING : c->rule->sev, p->ctx_loc,
+						 "%s program '%s' takes '%s', the context of %s "
+						 "programs%s",
+						 info->name, p->name, p->ctx.spelling,
+						 owner ? owner->name : "other",
+						 unread ? " (nothing is read through it)" : "");
 		if (!d)
 			continue;
 		if (strcmp(p->ctx.spelling, p->ctx.canonical))

@@ -75,7 +75,7 @@ expect big-file 0 "" -- "$BPFGEN" check big.c
 	i=0
 	while [ $i -lt 10000 ]; do
 		if [ $i = 7777 ]; then
-			printf 'SEC("xdp") int prog_%d(struct __sk_buff *ctx) { return XDP_PASS; }\n' $i
+			printf 'SEC("xdp") int prog_%d(struct __sk_buff *ctx) { return ctx->len ? XDP_PASS : XDP_DROP; }\n' $i
 		else
 			printf 'SEC("xdp") int prog_%d(struct xdp_md *ctx) { return XDP_PASS; }\n' $i
 		fi

@@ -64,7 +64,7 @@ int probe(struct __sk_buff *skb)
 {
 	struct bpfgen_cache_probe p = { 1 };
 
-	return p.x;
+	return skb->len ? p.x : 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

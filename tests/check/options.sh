@@ -30,26 +30,26 @@ cat > prog.c <<'C'
 SEC("xdp")
 int a(struct __sk_buff *skb)
 {
-	return XDP_PASS;
+	return skb->len ? XDP_PASS : XDP_DROP;
 }
 
 SEC("xdp")
 int b(struct __sk_buff *skb) // bpfgen: ignore ctx-type
 {
-	return XDP_PASS;
+	return skb->len ? XDP_PASS : XDP_DROP;
 }
 
 SEC("xdp")
 // bpfgen: ignore section-name, ctx-type
 int c(struct __sk_buff *skb)
 {
-	return XDP_PASS;
+	return skb->len ? XDP_PASS : XDP_DROP;
 }
 
 SEC("xdp")
 int d(struct __sk_buff *skb) /* bpfgen: ignore return-range */
 {
-	return XDP_PASS;
+	return skb->len ? XDP_PASS : XDP_DROP;
 }
 C
 

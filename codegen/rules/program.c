@@ -194,21 +194,35 @@ static bool reads_no_args(const struct bg_model *m, const struct bg_prog *p,
 }
 
 static bool cond_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_cond *c,
-		       const char *ctx);
+		       const char *ctx, int depth);
+static bool stmt_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_stmt *st,
+		       const char *ctx, int depth);
 
-/* A call given the context reads it unless a helper or kfunc (no body here) takes it. */
-static bool reads_ctx_arg(const struct bg_model *m, const struct bg_call *call)
+/*
+ * Call CALL is given the context as argument ARG: a helper (through a
+ * pointer) or a kfunc (no body here) knows the real context and reads
+ * nothing through the declared type; a function of the file reads it if
+ * its parameter is read, as far as MAX_CTX_DEPTH calls deep.
+ */
+#define MAX_CTX_DEPTH 4
+static bool reads_ctx_arg(const struct bg_model *m, const struct bg_call *call, unsigned arg,
+			  int depth)
 {
 	const struct bg_func *g;
 
 	if (call->indirect)
-		return !bg_helper__find(call->callee);
+		return false;
 	g = bg_model__find_func(m, call->callee);
-	return g && g->body;
+	if (!g || !g->body)
+		return false;
+	if (depth >= MAX_CTX_DEPTH || arg >= g->nparams || !g->params || !g->params[arg] ||
+	    !*g->params[arg] || g->nctx_acc)
+		return true;
+	return stmt_reads(m, g, g->body, g->params[arg], depth + 1);
 }
 
 static bool stmt_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_stmt *st,
-		       const char *ctx)
+		       const char *ctx, int depth)
 {
 	size_t i;
 
@@ -234,26 +248,26 @@ static bool stmt_reads(const struct bg_model *m, const struct bg_func *f, const 
 			/* a helper knows the real context; a function of the file reads it */
 			for (a = 0; a < call->nargs; a++)
 				if (call->args[a].ref && !strcmp(call->args[a].ref, ctx) &&
-				    reads_ctx_arg(m, call))
+				    reads_ctx_arg(m, call, a, depth))
 					return true;
 		}
 		break;
 	default:
 		break;
 	}
-	if (st->cond && cond_reads(m, f, st->cond, ctx))
+	if (st->cond && cond_reads(m, f, st->cond, ctx, depth))
 		return true;
 	for (i = 0; i < st->nkids; i++)
-		if (stmt_reads(m, f, st->kids[i], ctx))
+		if (stmt_reads(m, f, st->kids[i], ctx, depth))
 			return true;
 	return false;
 }
 
 static bool cond_reads(const struct bg_model *m, const struct bg_func *f, const struct bg_cond *c,
-		       const char *ctx)
+		       const char *ctx, int depth)
 {
-	return c && (stmt_reads(m, f, c->pre, ctx) || cond_reads(m, f, c->l, ctx) ||
-		     cond_reads(m, f, c->r, ctx));
+	return c && (stmt_reads(m, f, c->pre, ctx, depth) || cond_reads(m, f, c->l, ctx, depth) ||
+		     cond_reads(m, f, c->r, ctx, depth));
 }
 
 /*
@@ -271,7 +285,7 @@ static bool ctx_unread(const struct bg_model *m, const struct bg_prog *p)
 		return false;
 	if (f->nctx_acc)
 		return false;
-	return !stmt_reads(m, f, f->body, ctx);
+	return !stmt_reads(m, f, f->body, ctx, 0);
 }
 
 void bg_rule_ctx_type(struct bg_check *c)

@@ -120,10 +120,16 @@ static void check_action(struct bg_check *c, const struct bg_prog *p, const stru
 	if (a || !bg_action__range(info->actions, &min, &max))
 		return;
 	if (r->value < min || r->value > max) {
-		d = bg_check__report(c, r->loc,
-				     "%s program '%s' returns %lld, which is not a %s (%lld..%lld)",
-				     info->name, p->name, r->value,
-				     bg_action__family_name(info->actions), min, max);
+		/*
+		 * XDP drops the packet and warns; tc gives no meaning to a value
+		 * outside TC_ACT_* and the kernel accepts it (test runs only
+		 * report it): unusual, not wrong, so a warning.
+		 */
+		d = bg_check__report_sev(c, info->actions == BG_ACT_TC ? BG_SEV_WARNING :
+					 c->rule->sev, r->loc,
+					 "%s program '%s' returns %lld, which is not a %s (%lld..%lld)",
+					 info->name, p->name, r->value,
+					 bg_action__family_name(info->actions), min, max);
 		bg_diag__note(d, (struct bg_loc){},
 			      info->actions == BG_ACT_XDP ?
 			      "the kernel loads it and drops the packet with a warning, as for XDP_ABORTED" :

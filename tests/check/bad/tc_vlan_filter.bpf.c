@@ -46,7 +46,7 @@ int vlan_filter(struct __sk_buff *skb)
 	if (err == -ENOENT)
 		return TC_ACT_OK;	/* untagged */
 	if (err)
-		return -EFAULT; // expect: error return-action
+		return -EFAULT; // expect: warning return-action
 
 	allowed = bpf_map_lookup_elem(&vlan_allowed, &vid);
 	if (!allowed || !*allowed)

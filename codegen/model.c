@@ -237,6 +237,21 @@ struct bg_call *bg_func__add_call(struct bg_func *f)
 	return vec_push((void **)&f->calls, &f->ncalls, sizeof(struct bg_call));
 }
 
+const struct bg_map *bg_model__find_map(const struct bg_model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < m->nmaps; i++)
+		if (!strcmp(m->maps[i].name, name))
+			return &m->maps[i];
+	return NULL;
+}
+
+const struct bg_map *bg_call__map_arg(const struct bg_model *m, const struct bg_call *call, unsigned i)
+{
+	return i < call->nargs ? bg_model__find_map(m, call->args[i].ref) : NULL;
+}
+
 const struct bg_func *bg_model__find_func(const struct bg_model *m, const char *name)
 {
 	const struct bg_func *found = NULL;

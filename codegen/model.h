@@ -274,6 +274,9 @@ struct bg_call *bg_func__add_call(struct bg_func *f);
 
 /* The function named NAME, or NULL. Static functions of the main file first. */
 const struct bg_func *bg_model__find_func(const struct bg_model *m, const char *name);
+const struct bg_map *bg_model__find_map(const struct bg_model *m, const char *name);
+/* The map a call's argument I names (&m or m), or NULL. */
+const struct bg_map *bg_call__map_arg(const struct bg_model *m, const struct bg_call *call, unsigned i);
 
 /* A stable copy of FILE's name owned by the model, or NULL on ENOMEM. */
 const char *bg_model__intern(struct bg_model *m, const char *file);

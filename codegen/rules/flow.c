@@ -149,9 +149,40 @@ static bool may_null(const struct vstate *v)
 	return v->null == N_MAYBE || v->null == N_NULL;
 }
 
-static void join_into(struct state *a, const struct state *b)
+/*
+ * The references B holds under another name than A: a variable that holds
+ * reference RA on one path and RB on the other (sk = bpf_sk_lookup_tcp() in
+ * one branch, bpf_sk_lookup_udp() in the other) holds one reference after
+ * the join, as the verifier sees one register. RB becomes RA when neither
+ * path holds both. MAP[r] is what B's reference r is called in A.
+ */
+static void ref_renames(const struct state *a, const struct state *b, int *map)
 {
 	int i;
+
+	for (i = 0; i < MAX_REFS; i++)
+		map[i] = i;
+	for (i = 0; i < b->nvars; i++) {
+		const struct vstate *bv = &b->v[i];
+		const struct vstate *av = var_get((struct state *)a, bv->name, false);
+		int ra, rb;
+
+		if (!av || av->ref < 0 || bv->ref < 0 || av->ref == bv->ref)
+			continue;
+		ra = av->ref;
+		rb = bv->ref;
+		if (map[rb] != rb || !(a->held & (1ULL << ra)) || !(b->held & (1ULL << rb)) ||
+		    (a->held & (1ULL << rb)) || (b->held & (1ULL << ra)))
+			continue;
+		map[rb] = ra;
+	}
+}
+
+static void join_into(struct state *a, const struct state *b)
+{
+	unsigned long long held = 0;
+	int i, map[MAX_REFS];
+	unsigned char anull;
 
 	if (!b->live)
 		return;
@@ -159,16 +190,24 @@ static void join_into(struct state *a, const struct state *b)
 		*a = *b;
 		return;
 	}
+	ref_renames(a, b, map);
+	for (i = 0; i < MAX_REFS; i++)
+		if (b->held & (1ULL << i))
+			held |= 1ULL << map[i];
 	for (i = 0; i < b->nvars; i++) {
 		const struct vstate *bv = &b->v[i];
 		struct vstate *av = var_get(a, bv->name, false);
+		int bref = bv->ref >= 0 ? map[bv->ref] : -1;
 
 		if (!av) {
 			av = var_get(a, bv->name, true);
-			if (av)
+			if (av) {
 				*av = *bv;
+				av->ref = bref;
+			}
 			continue;
 		}
+		anull = av->null;
 		/* a literal NULL only if every path that may be NULL has only a literal */
 		av->lit = (may_null(av) ? av->lit : true) && (may_null(bv) ? bv->lit : true) &&
 			  (may_null(av) || may_null(bv));
@@ -182,7 +221,10 @@ static void join_into(struct state *a, const struct state *b)
 		}
 		if (av->kind != bv->kind || av->pkt_off != bv->pkt_off || av->pid != bv->pid)
 			av->kind = K_NONE;
-		if (av->ref != bv->ref)
+		/* NULL on one path, the reference on the other: still that reference */
+		if (av->ref < 0 && bref >= 0 && anull == N_NULL)
+			av->ref = bref;
+		else if (av->ref != bref && !(av->ref >= 0 && bref < 0 && bv->null == N_NULL))
 			av->ref = -1;
 		if (av->vid != bv->vid)
 			av->vid = -1;
@@ -193,7 +235,7 @@ static void join_into(struct state *a, const struct state *b)
 		if (b->pid_checked[i] < a->pid_checked[i])
 			a->pid_checked[i] = b->pid_checked[i];
 	a->pkt_unknown |= b->pkt_unknown;
-	a->held |= b->held;
+	a->held |= held;
 }
 
 static const char *callee_of(struct flow *fl, int call)
@@ -268,6 +310,7 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 	const struct bg_call *call;
 	const struct bg_func *g;
 	enum bg_helper_flow hf;
+	const struct bg_map *map;
 
 	if (!v)
 		return;
@@ -352,6 +395,11 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 		call = &fl->f->calls[val->call];
 		if (call->indirect) {
 			hf = bg_helper__flow(call->callee);
+			/* a lookup in a sockmap or sockhash takes a reference to the socket */
+			if (hf == BG_FLOW_OR_NULL && !strcmp(call->callee, "bpf_map_lookup_elem") &&
+			    (map = bg_call__map_arg(fl->c->m, call, 0)) &&
+			    (map->type == BG_MAP_SOCKMAP || map->type == BG_MAP_SOCKHASH))
+				hf = BG_FLOW_SOCK;
 			if (hf == BG_FLOW_OR_NULL || hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK) {
 				v->null = N_MAYBE;
 				v->src = val->call;

@@ -5,22 +5,6 @@
 
 #include "rules.h"
 
-static const struct bg_map *map_named(const struct bg_model *m, const char *name)
-{
-	size_t i;
-
-	for (i = 0; name && i < m->nmaps; i++)
-		if (!strcmp(m->maps[i].name, name))
-			return &m->maps[i];
-	return NULL;
-}
-
-/* The map a call's argument I names (&m or m), or NULL. */
-static const struct bg_map *map_arg(const struct bg_model *m, const struct bg_call *call, unsigned i)
-{
-	return i < call->nargs ? map_named(m, call->args[i].ref) : NULL;
-}
-
 /* Calls of every function reachable from a program, one at a time. */
 typedef void (*call_fn)(struct bg_check *c, const struct bg_call *call);
 
@@ -95,7 +79,7 @@ static void check_kv(struct bg_check *c, const struct bg_call *call, bool value)
 
 		if (strcmp(call->callee, kv_helpers[i].helper) || pos < 0 || (unsigned)pos >= call->nargs)
 			continue;
-		map = map_arg(c->m, call, kv_helpers[i].map);
+		map = bg_call__map_arg(c->m, call, kv_helpers[i].map);
 		if (!map)
 			return;
 		want = value ? &map->value : &map->key;
@@ -157,7 +141,7 @@ static bool type_set_at_load(const struct bg_model *m, const struct bg_map *map)
 
 			if (!call->indirect || !(r = bg_map_kind__rule(call->callee)))
 				continue;
-			if (map_arg(m, call, r->arg) == map && bg_map_kind__allows(r, map->type))
+			if (bg_call__map_arg(m, call, r->arg) == map && bg_map_kind__allows(r, map->type))
 				return true;
 		}
 	}
@@ -171,7 +155,7 @@ static void check_kind(struct bg_check *c, const struct bg_call *call)
 	struct bg_diag *d;
 
 	if (r) {
-		map = map_arg(c->m, call, r->arg);
+		map = bg_call__map_arg(c->m, call, r->arg);
 		if (!map || map->type < 0 || bg_map_kind__allows(r, map->type) ||
 		    type_set_at_load(c->m, map))
 			return;
@@ -184,7 +168,7 @@ static void check_kind(struct bg_check *c, const struct bg_call *call)
 	if (!strncmp(call->callee, "bpf_map_", 8) && call->nargs > 0) {
 		const char *only;
 
-		map = map_arg(c->m, call, 0);
+		map = bg_call__map_arg(c->m, call, 0);
 		if (!map || map->type < 0 || !(only = bg_map_type__only_helpers(map->type)))
 			return;
 		d = bg_check__report(c, call->loc, "'%s' cannot be used on '%s', which is %s",

@@ -666,7 +666,8 @@ static void set_null(struct state *s, struct vstate *v, bool nonnull)
 		if (nonnull) {
 			if (w->null != N_UNTRACKED || w->ref >= 0)
 				w->null = N_NONNULL;
-		} else if (w->null != N_UNTRACKED) {
+		} else if (w->null != N_UNTRACKED || w->ref >= 0) {
+			/* NULL: no socket, no reservation, nothing to release */
 			w->null = N_NULL;
 			release(s, w->ref);
 		}
@@ -984,6 +985,8 @@ static unsigned summary_of(struct flow *fl, const struct bg_func *g)
 	fl->summary[idx] = RET_RUNNING;
 	sub = *fl;
 	sub.rule = (enum flow_rule)-1;	/* report nothing: only the summary */
+	/* its parameters are what callers pass, not maybe-NULL (as when collecting) */
+	sub.collect = false;
 	sub.depth = fl->depth + 1;
 	analyze(&sub, g, false);
 	fl->summary[idx] = (signed char)sub.ret_flags;

@@ -33,11 +33,11 @@ good='#include <linux/bpf.h>
 SEC("xdp")
 int pass_all(struct xdp_md *ctx)
 {
-	return XDP_PASS;
+	return ctx->data_end > ctx->data ? XDP_PASS : XDP_DROP;
 }
 
 char LICENSE[] SEC("license") = "GPL";'
-bad=${good/struct xdp_md \*ctx/struct __sk_buff *skb}
+bad=${good/struct xdp_md \*ctx/struct __sk_buff *ctx}
 bad_line=5
 
 # ---- 1. the workflow's check step --------------------------------------------

@@ -65,10 +65,24 @@ static bool arg_fits(const struct bg_arg *arg, const struct bg_type *type, long 
 	return true;
 }
 
+/* T points at a socket: what bpf_sk_lookup_*() and socket map lookups return */
+static bool is_socket(const struct bg_type *t)
+{
+	static const char *const socks[] = { "struct bpf_sock", "struct sock", "struct sock_common",
+					     "struct tcp_sock", "struct udp_sock", "struct socket" };
+	size_t i;
+
+	for (i = 0; t->kind == BG_TYPE_PTR && t->pointee && i < sizeof(socks) / sizeof(socks[0]); i++)
+		if (!strcmp(t->pointee, socks[i]))
+			return true;
+	return false;
+}
+
 static void check_kv(struct bg_check *c, const struct bg_call *call, bool value)
 {
 	const struct bg_map *map;
 	struct bg_diag *d;
+	bool wide_int;
 	long long got;
 	size_t i;
 
@@ -84,9 +98,20 @@ static void check_kv(struct bg_check *c, const struct bg_call *call, bool value)
 			return;
 		want = value ? &map->value : &map->key;
 		size = value ? map->value_size : map->key_size;
+		/* a socket map's value is, on the BPF side, the socket itself */
+		if (value && (map->type == BG_MAP_SOCKMAP || map->type == BG_MAP_SOCKHASH) &&
+		    is_socket(&call->args[pos].type))
+			return;
 		if (arg_fits(&call->args[pos], want, size, &got))
 			return;
-		d = bg_check__report(c, call->loc,
+		/*
+		 * A wider integer than the map's: the kernel reads its low bytes
+		 * (BPF is little-endian), the same number while it fits. Unusual,
+		 * a warning.
+		 */
+		wide_int = got > size && call->args[pos].type.pointee_kind == BG_TYPE_INT &&
+			   want->kind == BG_TYPE_INT;
+		d = bg_check__report_sev(c, wide_int ? BG_SEV_WARNING : c->rule->sev, call->loc,
 				     "%s of '%s' is '%s' (%lld bytes), but map '%s' has %s '%s' (%lld bytes)",
 				     value ? "value" : "key", call->callee,
 				     call->args[pos].type.pointee, got, map->name,

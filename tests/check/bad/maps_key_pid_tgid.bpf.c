@@ -42,11 +42,11 @@ int BPF_KRETPROBE(fsync_return, int ret)
 	__u64 *tsp, delta_us, *slot;
 	__u32 idx = 0;
 
-	tsp = bpf_map_lookup_elem(&start, &pid_tgid); // expect: error map-key
+	tsp = bpf_map_lookup_elem(&start, &pid_tgid); // expect: warning map-key
 	if (!tsp)
 		return 0;
 	delta_us = (bpf_ktime_get_ns() - *tsp) / 1000;
-	(void)bpf_map_delete_elem(&start, &pid_tgid); // expect: error map-key
+	(void)bpf_map_delete_elem(&start, &pid_tgid); // expect: warning map-key
 
 	while (delta_us > 1 && idx < MAX_SLOTS - 1) {
 		delta_us >>= 1;

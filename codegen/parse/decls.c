@@ -364,6 +364,98 @@ static void add_map(struct parse_state *st, CXCursor var)
 		clang_Type_visitFields(t, map_field, st);
 }
 
+/* The fields of iproute2's struct bpf_elf_map and of libbpf 0.x's struct bpf_map_def */
+static void legacy_field(struct bg_map *map, const char *name, long long v)
+{
+	if (!strcmp(name, "type"))
+		map->type = v;
+	else if (!strcmp(name, "key_size") || !strcmp(name, "size_key"))
+		map->key_size = v;
+	else if (!strcmp(name, "value_size") || !strcmp(name, "size_value"))
+		map->value_size = v;
+	else if (!strcmp(name, "max_entries") || !strcmp(name, "max_elem"))
+		map->max_entries = v;
+	else if (!strcmp(name, "map_flags") || !strcmp(name, "flags"))
+		map->flags = v;
+}
+
+struct field_names {
+	char *v[16];
+	int n;
+};
+
+static enum CXVisitorResult name_field(CXCursor field, CXClientData data)
+{
+	struct field_names *f = data;
+
+	if (f->n < 16)
+		f->v[f->n++] = cx_take(clang_getCursorSpelling(field));
+	return CXVisit_Continue;
+}
+
+static bool eval_int(CXCursor e, long long *v)
+{
+	CXEvalResult ev = clang_Cursor_Evaluate(e);
+	bool ok = false;
+
+	if (ev) {
+		ok = clang_EvalResult_getKind(ev) == CXEval_Int;
+		if (ok)
+			*v = clang_EvalResult_getAsLongLong(ev);
+		clang_EvalResult_dispose(ev);
+	}
+	return ok;
+}
+
+/*
+ * A legacy map in SEC("maps"), for the loaders that still read one
+ * (iproute2; libbpf before 1.0): its type and sizes from the initializer,
+ * by designator (.type = ...) or by position.
+ */
+static void add_legacy_map(struct parse_state *st, CXCursor var)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(var));
+	struct bg_map *map = bg_model__add_map(st->m);
+	struct field_names f = {};
+	struct kids k, init, d;
+	long long v;
+	int i, j;
+	char *name;
+
+	if (!map) {
+		st->err = -ENOMEM;
+		return;
+	}
+	map->name = cx_take(clang_getCursorSpelling(var));
+	map->loc = loc_of(st, clang_getCursorLocation(var));
+	if (t.kind != CXType_Record)
+		return;
+	clang_Type_visitFields(t, name_field, &f);
+	kids_of(var, &k);
+	for (i = 0; i < k.n && i < 8; i++) {
+		if (clang_getCursorKind(k.v[i]) != CXCursor_InitListExpr)
+			continue;
+		kids_of(k.v[i], &init);
+		for (j = 0; j < init.n && j < 8; j++) {
+			CXCursor e = init.v[j];
+
+			name = NULL;
+			/* .field = value: a designator (MemberRef) then the value */
+			if (kids_of(e, &d) >= 2 && clang_getCursorKind(d.v[0]) == CXCursor_MemberRef) {
+				name = cx_take(clang_getCursorSpelling(d.v[0]));
+				e = d.v[d.n - 1];
+			} else if (j < f.n && f.v[j]) {
+				name = strdup(f.v[j]);
+			}
+			if (name && eval_int(e, &v))
+				legacy_field(map, name, v);
+			free(name);
+		}
+	}
+	for (i = 0; i < f.n; i++)
+		free(f.v[i]);
+}
+
 static enum CXChildVisitResult find_string(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
@@ -465,6 +557,8 @@ enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data
 		;
 	else if (!strcmp(sec, ".maps"))
 		add_map(st, c);
+	else if (!strcmp(sec, "maps"))
+		add_legacy_map(st, c);
 	else if (!strcmp(sec, "license"))
 		add_license(st, c);
 	free(sec);

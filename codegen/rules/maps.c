@@ -111,12 +111,21 @@ static void check_kv(struct bg_check *c, const struct bg_call *call, bool value)
 		 */
 		wide_int = got > size && call->args[pos].type.pointee_kind == BG_TYPE_INT &&
 			   want->kind == BG_TYPE_INT;
-		d = bg_check__report_sev(c, wide_int ? BG_SEV_WARNING : c->rule->sev, call->loc,
-				     "%s of '%s' is '%s' (%lld bytes), but map '%s' has %s '%s' (%lld bytes)",
-				     value ? "value" : "key", call->callee,
-				     call->args[pos].type.pointee, got, map->name,
-				     value ? "values of type" : "keys of type",
-				     want->spelling ? want->spelling : "?", size);
+		if (want->spelling)
+			d = bg_check__report_sev(c, wide_int ? BG_SEV_WARNING : c->rule->sev,
+						 call->loc,
+						 "%s of '%s' is '%s' (%lld bytes), but map '%s' has %s "
+						 "'%s' (%lld bytes)", value ? "value" : "key",
+						 call->callee, call->args[pos].type.pointee, got,
+						 map->name, value ? "values of type" : "keys of type",
+						 want->spelling, size);
+		else	/* sizes only: a legacy definition, or __uint(key_size, N) */
+			d = bg_check__report_sev(c, wide_int ? BG_SEV_WARNING : c->rule->sev,
+						 call->loc,
+						 "%s of '%s' is '%s' (%lld bytes), but map '%s' has "
+						 "%lld-byte %s", value ? "value" : "key", call->callee,
+						 call->args[pos].type.pointee, got, map->name, size,
+						 value ? "values" : "keys");
 		if (got > size)
 			bg_diag__note(d, map->loc,
 				      "the kernel reads only the first %lld bytes: the rest is silently "

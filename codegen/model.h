@@ -74,6 +74,7 @@ struct bg_ctx_access {
 	long long size;		/* bytes accessed */
 	bool write;
 	bool var_off;		/* at an offset only known at run time: skb->cb[i] */
+	bool loop_index;	/* var_off by the counter of a small constant loop, which unrolls */
 };
 
 /*

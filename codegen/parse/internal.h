@@ -30,6 +30,9 @@ struct parse_state {
 	int depth;		/* of the expression being lowered */
 	bool too_deep;		/* the body nests deeper than the flow rules follow */
 	long long scope_frame;	/* aggregate locals of the blocks enclosing the one walked */
+	/* the counters of the enclosing for loops with a small constant trip count */
+	CXCursor counted[8];
+	int ncounted;
 	int err;
 };
 

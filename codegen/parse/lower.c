@@ -352,6 +352,72 @@ static enum binop binop_of(struct parse_state *st, CXCursor lhs, CXCursor rhs)
 	return OP_OTHER;
 }
 
+/* E is the counter of an enclosing loop of a small constant trip count. */
+static bool is_counter(struct parse_state *st, CXCursor e)
+{
+	CXCursor s = strip_expr(e), d;
+	int i;
+
+	if (clang_getCursorKind(s) != CXCursor_DeclRefExpr)
+		return false;
+	d = clang_getCursorReferenced(s);
+	for (i = 0; i < st->ncounted; i++)
+		if (clang_equalCursors(d, st->counted[i]))
+			return true;
+	return false;
+}
+
+#define MAX_UNROLL_TRIPS 64
+
+/*
+ * The counter of for (i = A; i < B; i++) with constant A and B and at most
+ * MAX_UNROLL_TRIPS trips, which clang unrolls fully at -O2 when the body is
+ * small (and always under #pragma unroll); else a null cursor.
+ */
+static CXCursor loop_counter(struct parse_state *st, const struct kids *k, int n)
+{
+	CXCursor init, var = clang_getNullCursor(), cond, lhs;
+	struct kids ik, ck;
+	long long a, b;
+
+	if (n != 4)
+		return clang_getNullCursor();
+	init = k->v[0];
+	if (clang_getCursorKind(init) == CXCursor_DeclStmt && kids_of(init, &ik) == 1 &&
+	    clang_getCursorKind(ik.v[0]) == CXCursor_VarDecl) {
+		var = ik.v[0];
+		if (kids_of(var, &ik) < 1 || !const_value(ik.v[ik.n - 1], &a))
+			return clang_getNullCursor();
+	} else if (clang_getCursorKind(init) == CXCursor_BinaryOperator && kids_of(init, &ik) == 2 &&
+		   binop_of(st, ik.v[0], ik.v[1]) == OP_ASSIGN &&
+		   clang_getCursorKind(strip_expr(ik.v[0])) == CXCursor_DeclRefExpr &&
+		   const_value(ik.v[1], &a)) {
+		var = clang_getCursorReferenced(strip_expr(ik.v[0]));
+	} else {
+		return clang_getNullCursor();
+	}
+	cond = strip_expr(k->v[1]);
+	if (clang_getCursorKind(cond) != CXCursor_BinaryOperator || kids_of(cond, &ck) != 2)
+		return clang_getNullCursor();
+	lhs = strip_expr(ck.v[0]);
+	if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr ||
+	    !clang_equalCursors(clang_getCursorReferenced(lhs), var) || !const_value(ck.v[1], &b))
+		return clang_getNullCursor();
+	switch (binop_of(st, ck.v[0], ck.v[1])) {
+	case OP_LT:
+		break;
+	case OP_LE:
+		b++;
+		break;
+	default:
+		return clang_getNullCursor();
+	}
+	if (b - a <= 0 || b - a > MAX_UNROLL_TRIPS)
+		return clang_getNullCursor();
+	return var;
+}
+
+
 /* The character where C starts in a file: for what a macro body wrote, the first of its name. */
 static char char_at(struct parse_state *st, CXCursor c)
 {
@@ -533,8 +599,10 @@ static bool lvalue_of(struct parse_state *st, CXCursor c, struct bg_stmt *seq, i
 		} else {
 			lower_expr(st, k.v[1], seq, 0);
 			lv->off = -1;
-			if (lv->ctx_acc >= 0)
+			if (lv->ctx_acc >= 0) {
 				st->func->ctx_acc[lv->ctx_acc].var_off = true;
+				st->func->ctx_acc[lv->ctx_acc].loop_index = is_counter(st, k.v[1]);
+			}
 		}
 		return true;
 	case CXCursor_UnaryOperator:
@@ -1266,7 +1334,9 @@ void lower_stmt(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 {
 	struct bg_stmt *s, *body;
+	CXCursor counter = clang_getNullCursor();
 	long long saved_frame;
+	bool pushed;
 	struct kids k;
 	struct bg_val v;
 	int i, n;
@@ -1313,10 +1383,16 @@ static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *se
 			/* for: which of init, cond and inc are present is not visible; run them first */
 			for (i = 0; i < n - 1; i++)
 				lower_stmt(st, k.v[i], seq);
+			counter = loop_counter(st, &k, n);
 		}
 		emit(st, seq, s);
+		pushed = !clang_Cursor_isNull(counter) && st->ncounted < 8;
+		if (pushed)
+			st->counted[st->ncounted++] = counter;
 		body = lower_branch(st, clang_getCursorKind(c) == CXCursor_DoStmt ? k.v[0] : k.v[n - 1],
 				    true);
+		if (pushed)
+			st->ncounted--;
 		if (clang_getCursorKind(c) == CXCursor_DoStmt && n == 2)
 			lower_stmt(st, k.v[1], body);
 		if (bg_stmt__add(st->m, s, body))

@@ -66,6 +66,20 @@ static void check_var_off(struct bg_check *c, const struct bg_prog *p,
 
 	if (!a->var_off)
 		return;
+	/*
+	 * The counter of a small constant loop: clang unrolls it at -O2 when
+	 * the body is small, and every offset is then a constant. Whether it
+	 * does is clang's choice: a warning.
+	 */
+	if (a->loop_index) {
+		d = bg_check__report_sev(c, BG_SEV_WARNING, a->loc,
+					 "'%s' of '%s' is indexed by a loop counter: constant only "
+					 "if clang unrolls the loop", a->field, info->ctx);
+		bg_diag__note(d, (struct bg_loc){},
+			      "the verifier allows only constant offsets into the context; "
+			      "add #pragma unroll before the loop to make the unrolling certain");
+		return;
+	}
 	d = bg_check__report(c, a->loc, "'%s' of '%s' is indexed by a value known only at run time",
 			     a->field, info->ctx);
 	bg_diag__note(d, (struct bg_loc){},

@@ -358,9 +358,12 @@ static void emit_prologue(struct gen *g, const struct bg_gen_opts *opts)
 		");
 }
 
+static __u32 prog_arg_id(const struct btf *btf, const char *p);
+
 /* The definitions of the map key/value types, the events and the skeleton's globals. */
 static int dump_types(struct gen *g)
 {
+	struct bpf_program *prog;
 	struct bpf_map *map;
 	const struct btf_type *t;
 	__u32 id, n = btf__type_cnt(g->btf);
@@ -374,6 +377,17 @@ static int dump_types(struct gen *g)
 			if (!ids[i])
 				continue;
 			err = btf_dump__dump_type(g->dump, ids[i]);
+			if (err)
+				return err;
+		}
+	}
+	/* the argument structs of syscall programs, which their test runs take */
+	bpf_object__for_each_program(prog, g->obj) {
+		if (bpf_program__type(prog) != BPF_PROG_TYPE_SYSCALL)
+			continue;
+		id = prog_arg_id(g->btf, bpf_program__name(prog));
+		if (id) {
+			err = btf_dump__dump_type(g->dump, id);
 			if (err)
 				return err;
 		}
@@ -1077,29 +1091,34 @@ static void emit_link_attach(struct gen *g, const char *p, const char *params,
 		g->name, p, params, call);
 }
 
-/*
- * The pointee of the first parameter of program P's function in BTF, named
- * in BUF: the argument struct of a syscall program. false when P takes none.
- */
-static bool prog_arg_type(struct gen *g, const char *p, char *buf, size_t sz)
+/* The struct behind the first parameter of program P's function in BTF, or 0. */
+static __u32 prog_arg_id(const struct btf *btf, const char *p)
 {
 	const struct btf_type *t, *ptr;
-	int id = btf__find_by_name_kind(g->btf, p, BTF_KIND_FUNC);
+	int id = btf__find_by_name_kind(btf, p, BTF_KIND_FUNC);
 
 	if (id <= 0)
-		return false;
-	t = btf__type_by_id(g->btf, btf__type_by_id(g->btf, id)->type);
+		return 0;
+	t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
 	if (!t || !btf_is_func_proto(t) || btf_vlen(t) < 1)
-		return false;
-	ptr = btf__type_by_id(g->btf, skip_mods(g->btf, btf_params(t)[0].type));
+		return 0;
+	ptr = btf__type_by_id(btf, skip_mods(btf, btf_params(t)[0].type));
 	if (!ptr || !btf_is_ptr(ptr) || !ptr->type)
-		return false;
-	t = btf__type_by_id(g->btf, skip_mods(g->btf, ptr->type));
+		return 0;
+	t = btf__type_by_id(btf, skip_mods(btf, ptr->type));
 	if (!t || !btf_is_composite(t))
+		return 0;
+	return ptr->type;
+}
+
+/* The argument struct of syscall program P named in BUF; false when it takes none. */
+static bool prog_arg_type(struct gen *g, const char *p, char *buf, size_t sz)
+{
+	__u32 id = prog_arg_id(g->btf, p);
+
+	if (!id || name_type(g, id, p, "args", buf, sz))
 		return false;
-	if (name_type(g, ptr->type, p, "args", buf, sz))
-		return false;
-	assert_layout(g, ptr->type, buf);
+	assert_layout(g, id, buf);
 	return true;
 }
 

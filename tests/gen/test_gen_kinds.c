@@ -313,7 +313,7 @@ static void bpffs_path(char *buf, size_t sz, const char *what)
 Test(gen_kinds, map_pin_and_reuse_across_skeletons)
 {
 	struct gen_kinds *again;
-	char path[128], tmpl[] = "/tmp/bpfgen_pin_XXXXXX", other[160];
+	char path[128], tmpl[256], other[300];
 	__u32 k = 0;
 	__u64 v = 1234, got = 0;
 
@@ -341,6 +341,7 @@ Test(gen_kinds, map_pin_and_reuse_across_skeletons)
 	gen_kinds__destroy(again);
 
 	/* not bpffs: a clear error, not libbpf's */
+	snprintf(tmpl, sizeof(tmpl), "%s/bpfgen_pin_XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : P_tmpdir);
 	cr_assert_not_null(mkdtemp(tmpl));
 	snprintf(other, sizeof(other), "%s/hits", tmpl);
 	cr_assert_eq(gen_kinds_hits_pin(skel, other), -ENOTSUP);

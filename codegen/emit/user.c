@@ -32,6 +32,7 @@ enum attach_kind {
 	ATTACH_SOCKET,		/* socket fd, SO_ATTACH_BPF */
 	ATTACH_SOCKMAP,		/* sockmap/sockhash fd, bpf_prog_attach() */
 	ATTACH_NONE,		/* struct_ops, syscall: nothing to attach to, or the skeleton's attach */
+	ATTACH_UPROBE,		/* binary + symbol or offset, pid (a kprobe type in a uprobe section) */
 };
 
 enum run_kind {
@@ -39,6 +40,11 @@ enum run_kind {
 	RUN_XDP,	/* retval is enum bpfgen_xdp_action */
 	RUN_TC,		/* retval is enum bpfgen_tc_action */
 	RUN_SOCKET,	/* retval is the number of bytes kept */
+	RUN_CGROUP_SKB,	/* retval is enum bpfgen_sk_action */
+	RUN_FLOW,	/* retval is enum bpfgen_flow_action, data_out the flow keys */
+	RUN_RAW_TP,	/* ctx_in is the arguments, retval the program's */
+	RUN_SYSCALL,	/* ctx_in is the program's argument struct, written back */
+	RUN_SK_LOOKUP,	/* ctx_in is struct bpf_sk_lookup, retval enum bpfgen_sk_action */
 };
 
 /* One row per program type bpfgen knows; anything else attaches by section. */
@@ -50,22 +56,23 @@ static const struct prog_kind {
 	{ BPF_PROG_TYPE_XDP,			ATTACH_XDP,		RUN_XDP },
 	{ BPF_PROG_TYPE_SCHED_CLS,		ATTACH_TC,		RUN_TC },
 	{ BPF_PROG_TYPE_SOCKET_FILTER,		ATTACH_SOCKET,		RUN_SOCKET },
-	{ BPF_PROG_TYPE_CGROUP_SKB,		ATTACH_CGROUP,		RUN_NONE },
+	{ BPF_PROG_TYPE_CGROUP_SKB,		ATTACH_CGROUP,		RUN_CGROUP_SKB },
 	{ BPF_PROG_TYPE_CGROUP_SOCK,		ATTACH_CGROUP,		RUN_NONE },
 	{ BPF_PROG_TYPE_CGROUP_SOCK_ADDR,	ATTACH_CGROUP,		RUN_NONE },
 	{ BPF_PROG_TYPE_CGROUP_SOCKOPT,		ATTACH_CGROUP,		RUN_NONE },
 	{ BPF_PROG_TYPE_CGROUP_SYSCTL,		ATTACH_CGROUP,		RUN_NONE },
 	{ BPF_PROG_TYPE_CGROUP_DEVICE,		ATTACH_CGROUP,		RUN_NONE },
 	{ BPF_PROG_TYPE_SOCK_OPS,		ATTACH_CGROUP,		RUN_NONE },
-	{ BPF_PROG_TYPE_SK_LOOKUP,		ATTACH_NETNS,		RUN_NONE },
-	{ BPF_PROG_TYPE_FLOW_DISSECTOR,		ATTACH_NETNS,		RUN_NONE },
+	{ BPF_PROG_TYPE_SK_LOOKUP,		ATTACH_NETNS,		RUN_SK_LOOKUP },
+	{ BPF_PROG_TYPE_FLOW_DISSECTOR,		ATTACH_NETNS,		RUN_FLOW },
 	{ BPF_PROG_TYPE_PERF_EVENT,		ATTACH_PERF,		RUN_NONE },
 	{ BPF_PROG_TYPE_SK_SKB,			ATTACH_SOCKMAP,		RUN_NONE },
 	{ BPF_PROG_TYPE_SK_MSG,			ATTACH_SOCKMAP,		RUN_NONE },
 	{ BPF_PROG_TYPE_TRACEPOINT,		ATTACH_TRACEPOINT,	RUN_NONE },
 	{ BPF_PROG_TYPE_STRUCT_OPS,		ATTACH_NONE,		RUN_NONE },
 	{ BPF_PROG_TYPE_EXT,			ATTACH_NONE,		RUN_NONE },
-	{ BPF_PROG_TYPE_SYSCALL,		ATTACH_NONE,		RUN_NONE },
+	{ BPF_PROG_TYPE_SYSCALL,		ATTACH_NONE,		RUN_SYSCALL },
+	{ BPF_PROG_TYPE_RAW_TRACEPOINT,		ATTACH_AUTO,		RUN_RAW_TP },
 };
 
 /* Map types with a key and a value that userspace reads and writes. */
@@ -330,18 +337,33 @@ static void emit_prologue(struct gen *g, const struct bg_gen_opts *opts)
 		#include <linux/if_link.h>\n\
 		#include <bpf/bpf.h>\n\
 		#include <bpf/libbpf.h>\n\
+		#include <bpfgen/runtime.h>\n\
+		#include <sys/types.h>\n\
 		\n\
 		/* results to check, as on the BPF side; define it empty to opt out */\n\
 		#ifndef BPFGEN_MUST_CHECK\n\
 		#define BPFGEN_MUST_CHECK __attribute__((warn_unused_result))\n\
 		#endif\n\
 		\n\
+		/*\n\
+		 * A wrong key, value or handle type given to a typed function is an\n\
+		 * error with plain flags, as on the BPF side, from here to the end of\n\
+		 * the file; define BPFGEN_NO_STRICT to keep them warnings.\n\
+		 */\n\
+		#ifndef BPFGEN_NO_STRICT\n\
+		#pragma GCC diagnostic error \"-Wincompatible-pointer-types\"\n\
+		#pragma GCC diagnostic error \"-Wint-conversion\"\n\
+		#endif\n\
+		\n\
 		");
 }
+
+static __u32 prog_arg_id(const struct btf *btf, const char *p);
 
 /* The definitions of the map key/value types, the events and the skeleton's globals. */
 static int dump_types(struct gen *g)
 {
+	struct bpf_program *prog;
 	struct bpf_map *map;
 	const struct btf_type *t;
 	__u32 id, n = btf__type_cnt(g->btf);
@@ -355,6 +377,17 @@ static int dump_types(struct gen *g)
 			if (!ids[i])
 				continue;
 			err = btf_dump__dump_type(g->dump, ids[i]);
+			if (err)
+				return err;
+		}
+	}
+	/* the argument structs of syscall programs, which their test runs take */
+	bpf_object__for_each_program(prog, g->obj) {
+		if (bpf_program__type(prog) != BPF_PROG_TYPE_SYSCALL)
+			continue;
+		id = prog_arg_id(g->btf, bpf_program__name(prog));
+		if (id) {
+			err = btf_dump__dump_type(g->dump, id);
 			if (err)
 				return err;
 		}
@@ -447,6 +480,18 @@ static int emit_action_enums(struct gen *g)
 			BPFGEN_TC_REPEAT = 6,\n\
 			BPFGEN_TC_REDIRECT = 7,\n\
 		};\n\
+		\n\
+		/* cgroup_skb and sk_lookup: SK_DROP, SK_PASS */\n\
+		enum bpfgen_sk_action {\n\
+			BPFGEN_SK_DROP = 0,\n\
+			BPFGEN_SK_PASS = 1,\n\
+		};\n\
+		\n\
+		/* flow dissectors: BPF_OK, BPF_DROP */\n\
+		enum bpfgen_flow_action {\n\
+			BPFGEN_FLOW_OK = 0,\n\
+			BPFGEN_FLOW_DROP = 2,\n\
+		};\n\
 		#endif\n\
 		");
 	return 0;
@@ -493,8 +538,12 @@ static int emit_map(struct gen *g, struct bpf_map *map)
 	} else {
 		/* the kernel copies one value per possible CPU, each rounded up to 8 bytes */
 		bg_codegen(g->out, "\
-			/* OUT holds libbpf_num_possible_cpus() values, one per CPU. */\n\
-			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_lookup(struct %1$s *skel, const %3$s *key, %4$s out[])\n\
+			/*\n\
+			 * OUT holds N values, one per possible CPU: N must be\n\
+			 * libbpf_num_possible_cpus() (-EINVAL otherwise); _lookup_alloc()\n\
+			 * allocates the array itself.\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_lookup(struct %1$s *skel, const %3$s *key, %4$s out[], size_t n)\n\
 			{\n\
 				size_t stride = (sizeof(%4$s) + 7) / 8 * 8;\n\
 				int ncpus = libbpf_num_possible_cpus(), i, err;\n\
@@ -502,6 +551,8 @@ static int emit_map(struct gen *g, struct bpf_map *map)
 			\n\
 				if (ncpus < 0)\n\
 					return ncpus;\n\
+				if (!out || n != (size_t)ncpus)\n\
+					return -EINVAL;\n\
 				if (stride == sizeof(%4$s))\n\
 					return bpf_map__lookup_elem(skel->maps.%2$s, key, sizeof(*key), out, stride * ncpus, 0);\n\
 				buf = calloc(ncpus, stride);\n\
@@ -514,8 +565,37 @@ static int emit_map(struct gen *g, struct bpf_map *map)
 				return err;\n\
 			}\n\
 			\n\
-			/* VAL holds libbpf_num_possible_cpus() values, one per CPU. */\n\
-			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_update(struct %1$s *skel, const %3$s *key, const %4$s val[], __u64 flags)\n\
+			/*\n\
+			 * The values of KEY on every possible CPU in an array of *N (the CPU\n\
+			 * count) that the caller frees; NULL and errno set on failure.\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK %4$s *%1$s_%2$s_lookup_alloc(struct %1$s *skel, const %3$s *key, size_t *n)\n\
+			{\n\
+				int ncpus = libbpf_num_possible_cpus(), err;\n\
+				%4$s *out;\n\
+			\n\
+				if (ncpus < 0) {\n\
+					errno = -ncpus;\n\
+					return NULL;\n\
+				}\n\
+				out = calloc(ncpus, sizeof(*out));\n\
+				if (!out) {\n\
+					errno = ENOMEM;\n\
+					return NULL;\n\
+				}\n\
+				err = %1$s_%2$s_lookup(skel, key, out, ncpus);\n\
+				if (err) {\n\
+					free(out);\n\
+					errno = -err;\n\
+					return NULL;\n\
+				}\n\
+				if (n)\n\
+					*n = ncpus;\n\
+				return out;\n\
+			}\n\
+			\n\
+			/* VAL holds N values, one per possible CPU (-EINVAL unless N is the CPU count). */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_update(struct %1$s *skel, const %3$s *key, const %4$s val[], size_t n, __u64 flags)\n\
 			{\n\
 				size_t stride = (sizeof(%4$s) + 7) / 8 * 8;\n\
 				int ncpus = libbpf_num_possible_cpus(), i, err;\n\
@@ -523,6 +603,8 @@ static int emit_map(struct gen *g, struct bpf_map *map)
 			\n\
 				if (ncpus < 0)\n\
 					return ncpus;\n\
+				if (!val || n != (size_t)ncpus)\n\
+					return -EINVAL;\n\
 				if (stride == sizeof(%4$s))\n\
 					return bpf_map__update_elem(skel->maps.%2$s, key, sizeof(*key), val, stride * ncpus, flags);\n\
 				buf = calloc(ncpus, stride);\n\
@@ -556,6 +638,180 @@ static int emit_map(struct gen *g, struct bpf_map *map)
 		",
 		n, m, k);
 	return 0;
+}
+
+/* Maps of values without keys: typed push/pop/peek, add/contains. */
+static int emit_value_map(struct gen *g, struct bpf_map *map)
+{
+	enum bpf_map_type type = bpf_map__type(map);
+	const char *m = bpf_map__name(map), *n = g->name;
+	__u32 vid = bpf_map__btf_value_type_id(map);
+	char v[256];
+	int err;
+
+	if (!vid) {
+		fprintf(g->out, "\n/* map '%s': no BTF value type, no typed accessors */\n", m);
+		return 0;
+	}
+	fprintf(g->out, "\n/* map '%s' (%s) */\n", m, libbpf_bpf_map_type_str(type));
+	err = name_type(g, vid, m, "value", v, sizeof(v));
+	if (err)
+		return err;
+	assert_layout(g, vid, v);
+	if (type == BPF_MAP_TYPE_BLOOM_FILTER) {
+		bg_codegen(g->out, "\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_add(struct %1$s *skel, const %3$s *val)\n\
+			{\n\
+				return bpf_map__update_elem(skel->maps.%2$s, NULL, 0, val, sizeof(*val), BPF_ANY);\n\
+			}\n\
+			\n\
+			/* 1 when VAL may be in the filter, 0 when it is not, or a negative errno. */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_contains(struct %1$s *skel, const %3$s *val)\n\
+			{\n\
+				%3$s probe;\n\
+				int err;\n\
+			\n\
+				memcpy(&probe, val, sizeof(probe));\n\
+				err = bpf_map__lookup_elem(skel->maps.%2$s, NULL, 0, &probe, sizeof(probe), 0);\n\
+				if (err == -ENOENT)\n\
+					return 0;\n\
+				return err ? err : 1;\n\
+			}\n\
+			",
+			n, m, v);
+		return 0;
+	}
+	bg_codegen(g->out, "\
+		/* FLAGS BPF_EXIST: when full, drop the %3$s value to make room. -E2BIG when full. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_push(struct %1$s *skel, const %4$s *val, __u64 flags)\n\
+		{\n\
+			return bpf_map__update_elem(skel->maps.%2$s, NULL, 0, val, sizeof(*val), flags);\n\
+		}\n\
+		\n\
+		/* The %5$s value, removed; -ENOENT when empty. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_pop(struct %1$s *skel, %4$s *out)\n\
+		{\n\
+			return bpf_map__lookup_and_delete_elem(skel->maps.%2$s, NULL, 0, out, sizeof(*out), 0);\n\
+		}\n\
+		\n\
+		/* The %5$s value, left in place; -ENOENT when empty. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_peek(struct %1$s *skel, %4$s *out)\n\
+		{\n\
+			return bpf_map__lookup_elem(skel->maps.%2$s, NULL, 0, out, sizeof(*out), 0);\n\
+		}\n\
+		",
+		n, m, "oldest", v, type == BPF_MAP_TYPE_QUEUE ? "oldest" : "newest");
+	return 0;
+}
+
+/* Maps whose values are kernel objects: what userspace gives for each. */
+static const struct fd_map_kind {
+	enum bpf_map_type type;
+	const char *param;	/* the typed value parameter */
+	const char *value;	/* the expression of the value written */
+	bool hashed;		/* a key type of its own, else a __u32 index */
+} fd_map_kinds[] = {
+	{ BPF_MAP_TYPE_DEVMAP,		"int ifindex",	"ifindex",	false },
+	{ BPF_MAP_TYPE_DEVMAP_HASH,	"int ifindex",	"ifindex",	true },
+	{ BPF_MAP_TYPE_CPUMAP,		"__u32 qsize",	"qsize",	false },
+	{ BPF_MAP_TYPE_XSKMAP,		"int xsk_fd",	"xsk_fd",	false },
+	{ BPF_MAP_TYPE_SOCKMAP,		"int sock_fd",	"sock_fd",	false },
+	{ BPF_MAP_TYPE_SOCKHASH,	"int sock_fd",	"sock_fd",	true },
+	{ BPF_MAP_TYPE_PROG_ARRAY,	"const struct bpf_program *prog", "bpf_program__fd(prog)", false },
+};
+
+static const struct fd_map_kind *fd_map_kind(enum bpf_map_type type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fd_map_kinds) / sizeof(fd_map_kinds[0]); i++)
+		if (fd_map_kinds[i].type == type)
+			return &fd_map_kinds[i];
+	return NULL;
+}
+
+/*
+ * Typed set/delete of a devmap, cpumap, xskmap, sockmap, sockhash or program
+ * array: the value is what the map holds a reference to, written in the
+ * map's value size (the 8-byte struct bpf_devmap_val/bpf_cpumap_val and
+ * sockmap's __u64 take it in their first 4 bytes: no program, or the cookie).
+ */
+static int emit_fd_map(struct gen *g, struct bpf_map *map, const struct fd_map_kind *kind)
+{
+	const char *m = bpf_map__name(map), *n = g->name;
+	__u32 kid = bpf_map__btf_key_type_id(map), vsz = bpf_map__value_size(map);
+	char k[256], kparam[300], kexpr[64];
+	int err;
+
+	if (vsz != 4 && vsz != 8) {
+		fprintf(g->out, "\n/* map '%s': a value of %u bytes, no typed accessors */\n", m, vsz);
+		return 0;
+	}
+	if (kind->hashed) {
+		if (!kid) {
+			fprintf(g->out, "\n/* map '%s': no BTF key type, no typed accessors */\n", m);
+			return 0;
+		}
+		err = name_type(g, kid, m, "key", k, sizeof(k));
+		if (err)
+			return err;
+		assert_layout(g, kid, k);
+		snprintf(kparam, sizeof(kparam), "const %s *key", k);
+		snprintf(kexpr, sizeof(kexpr), "key, sizeof(*key)");
+	} else {
+		snprintf(kparam, sizeof(kparam), "__u32 index");
+		snprintf(kexpr, sizeof(kexpr), "&index, sizeof(index)");
+	}
+	fprintf(g->out, "\n/* map '%s' (%s) */\n", m, libbpf_bpf_map_type_str(kind->type));
+	bg_codegen(g->out, "\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_set(struct %1$s *skel, %3$s, %4$s)\n\
+		{\n\
+			__u64 val = 0;\n\
+			int v = %5$s;\n\
+		\n\
+			if (v < 0)\n\
+				return -EINVAL;\n\
+			/* little or big endian: the first 4 bytes are the object */\n\
+			memcpy(&val, &v, sizeof(v));\n\
+			return bpf_map__update_elem(skel->maps.%2$s, %6$s, &val, %7$u, BPF_ANY);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_delete(struct %1$s *skel, %3$s)\n\
+		{\n\
+			return bpf_map__delete_elem(skel->maps.%2$s, %6$s, 0);\n\
+		}\n\
+		",
+		n, m, kparam, kind->param, kind->value, kexpr, vsz);
+	return 0;
+}
+
+/* pin/unpin/reuse of every map of the object but its .data/.rodata/.bss */
+static void emit_map_pin(struct gen *g, struct bpf_map *map)
+{
+	bg_codegen(g->out, "\
+		\n\
+		/* Pin '%2$s' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_pin(struct %1$s *skel, const char *path)\n\
+		{\n\
+			return bpfgen_map__pin(skel->maps.%2$s, path);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_unpin(struct %1$s *skel, const char *path)\n\
+		{\n\
+			return bpfgen_map__unpin(skel->maps.%2$s, path);\n\
+		}\n\
+		\n\
+		/*\n\
+		 * Before load: use the map pinned at PATH instead of a new one (it keeps\n\
+		 * its contents). -ENOENT when nothing is pinned there, -EINVAL when the\n\
+		 * pinned map's definition differs.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_reuse(struct %1$s *skel, const char *path)\n\
+		{\n\
+			return bpfgen_map__reuse(skel->maps.%2$s, path);\n\
+		}\n\
+		",
+		g->name, bpf_map__name(map));
 }
 
 /* The event type of ringbuf or perf event array MAP: the pointee of the BTF VAR bpfgen_event__MAP, or 0. */
@@ -835,6 +1091,171 @@ static void emit_link_attach(struct gen *g, const char *p, const char *params,
 		g->name, p, params, call);
 }
 
+/* The struct behind the first parameter of program P's function in BTF, or 0. */
+static __u32 prog_arg_id(const struct btf *btf, const char *p)
+{
+	const struct btf_type *t, *ptr;
+	int id = btf__find_by_name_kind(btf, p, BTF_KIND_FUNC);
+
+	if (id <= 0)
+		return 0;
+	t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
+	if (!t || !btf_is_func_proto(t) || btf_vlen(t) < 1)
+		return 0;
+	ptr = btf__type_by_id(btf, skip_mods(btf, btf_params(t)[0].type));
+	if (!ptr || !btf_is_ptr(ptr) || !ptr->type)
+		return 0;
+	t = btf__type_by_id(btf, skip_mods(btf, ptr->type));
+	if (!t || !btf_is_composite(t))
+		return 0;
+	return ptr->type;
+}
+
+/* The argument struct of syscall program P named in BUF; false when it takes none. */
+static bool prog_arg_type(struct gen *g, const char *p, char *buf, size_t sz)
+{
+	__u32 id = prog_arg_id(g->btf, p);
+
+	if (!id || name_type(g, id, p, "args", buf, sz))
+		return false;
+	assert_layout(g, id, buf);
+	return true;
+}
+
+/* Test runs whose input is a context rather than a packet, and the flow dissector's. */
+static void emit_ctx_test_run(struct gen *g, const char *p, enum run_kind run)
+{
+	const char *n = g->name;
+	char args[256];
+
+	switch (run) {
+	case RUN_FLOW:
+		bg_codegen(g->out, "\
+			\n\
+			/*\n\
+			 * Dissect packet PKT of LEN bytes (Ethernet first) with '%2$s' in the\n\
+			 * kernel: KEYS, if not NULL, receives the flow keys the program set.\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_test_run(struct %1$s *skel, const void *pkt, __u32 len,\n\
+								   struct bpf_flow_keys *keys, enum bpfgen_flow_action *action,\n\
+								   __u32 *duration_ns)\n\
+			{\n\
+				LIBBPF_OPTS(bpf_test_run_opts, opts,\n\
+					.data_in = pkt,\n\
+					.data_size_in = len,\n\
+					.data_out = keys,\n\
+					.data_size_out = keys ? sizeof(*keys) : 0,\n\
+					.repeat = 1,\n\
+				);\n\
+				int err;\n\
+			\n\
+				err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.%2$s), &opts);\n\
+				if (err)\n\
+					return err;\n\
+				if (action)\n\
+					*action = (enum bpfgen_flow_action)opts.retval;\n\
+				if (duration_ns)\n\
+					*duration_ns = opts.duration;\n\
+				return 0;\n\
+			}\n\
+			",
+			n, p);
+		break;
+	case RUN_RAW_TP:
+		bg_codegen(g->out, "\
+			\n\
+			/*\n\
+			 * Run '%2$s' once with ARGS[0..NARGS) as the tracepoint's arguments\n\
+			 * (at most 12); *RET, if not NULL, is the program's return value.\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_test_run(struct %1$s *skel, const __u64 *args, __u32 nargs, int *ret)\n\
+			{\n\
+				LIBBPF_OPTS(bpf_test_run_opts, opts,\n\
+					.ctx_in = args,\n\
+					.ctx_size_in = nargs * sizeof(__u64),\n\
+				);\n\
+				int err;\n\
+			\n\
+				if (nargs > 12)\n\
+					return -E2BIG;\n\
+				err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.%2$s), &opts);\n\
+				if (err)\n\
+					return err;\n\
+				if (ret)\n\
+					*ret = (int)opts.retval;\n\
+				return 0;\n\
+			}\n\
+			",
+			n, p);
+		break;
+	case RUN_SYSCALL:
+		if (!prog_arg_type(g, p, args, sizeof(args))) {
+			fprintf(g->out, "/* '%s' takes no argument struct: no typed test run */\n", p);
+			break;
+		}
+		bg_codegen(g->out, "\
+			\n\
+			/*\n\
+			 * Run '%2$s' once in the kernel on *ARGS, which holds what the program\n\
+			 * wrote to it afterwards; *RET, if not NULL, is its return value.\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_test_run(struct %1$s *skel, %3$s *args, int *ret)\n\
+			{\n\
+				LIBBPF_OPTS(bpf_test_run_opts, opts,\n\
+					.ctx_in = args,\n\
+					.ctx_size_in = sizeof(*args),\n\
+				);\n\
+				int err;\n\
+			\n\
+				err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.%2$s), &opts);\n\
+				if (err)\n\
+					return err;\n\
+				if (ret)\n\
+					*ret = (int)opts.retval;\n\
+				return 0;\n\
+			}\n\
+			",
+			n, p, args);
+		break;
+	case RUN_SK_LOOKUP:
+		bg_codegen(g->out, "\
+			\n\
+			/*\n\
+			 * Run '%2$s' once on the lookup IN describes (family, protocol,\n\
+			 * addresses and ports; sk and cookie 0). *COOKIE, if not NULL, is the\n\
+			 * cookie of the socket the program selected, 0 for none.\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_test_run(struct %1$s *skel, const struct bpf_sk_lookup *in,\n\
+								   enum bpfgen_sk_action *action, __u64 *cookie)\n\
+			{\n\
+				struct bpf_sk_lookup out;\n\
+				LIBBPF_OPTS(bpf_test_run_opts, opts,\n\
+					.ctx_in = in,\n\
+					.ctx_size_in = sizeof(*in),\n\
+					.ctx_out = &out,\n\
+					.ctx_size_out = sizeof(out),\n\
+					.repeat = 1,\n\
+				);\n\
+				int err;\n\
+			\n\
+				memset(&out, 0, sizeof(out));\n\
+				err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.%2$s), &opts);\n\
+				if (err)\n\
+					return err;\n\
+				if (action)\n\
+					*action = (enum bpfgen_sk_action)opts.retval;\n\
+				if (cookie)\n\
+					*cookie = out.cookie;\n\
+				return 0;\n\
+			}\n\
+			",
+			n, p);
+		break;
+	default:
+		break;
+	}
+}
+
 static void emit_test_run(struct gen *g, const char *p, enum run_kind run)
 {
 	const char *n = g->name, *param, *store;
@@ -852,7 +1273,12 @@ static void emit_test_run(struct gen *g, const char *p, enum run_kind run)
 		param = "__u32 *kept";
 		store = "if (kept)\n\t\t*kept = opts.retval;";
 		break;
+	case RUN_CGROUP_SKB:
+		param = "enum bpfgen_sk_action *action";
+		store = "if (action)\n\t\t*action = (enum bpfgen_sk_action)opts.retval;";
+		break;
 	default:
+		emit_ctx_test_run(g, p, run);
 		return;
 	}
 	bg_codegen(g->out, "\
@@ -889,6 +1315,105 @@ static void emit_test_run(struct gen *g, const char *p, enum run_kind run)
 		n, p, param, store);
 }
 
+/* A kprobe-type program in a uprobe or uretprobe section (sleepable too). */
+static bool is_uprobe(const struct bpf_program *prog)
+{
+	const char *sec = bpf_program__section_name(prog);
+
+	return bpf_program__type(prog) == BPF_PROG_TYPE_KPROBE &&
+	       (!strncmp(sec, "uprobe", 6) || !strncmp(sec, "uretprobe", 9));
+}
+
+static void emit_uprobe(struct gen *g, const char *p, bool ret)
+{
+	bg_codegen(g->out, "\
+		/*\n\
+		 * A %3$s on function SYMBOL of BINARY (a path; a shared library's\n\
+		 * name is looked up as the dynamic loader would), for process PID or\n\
+		 * -1 for every process. The link lives in skel->links.%2$s; NULL and\n\
+		 * errno set on failure (-EBUSY when attached already).\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK struct bpf_link *%1$s_%2$s_attach(struct %1$s *skel, pid_t pid, const char *binary,\n\
+								  const char *symbol)\n\
+		{\n\
+			LIBBPF_OPTS(bpf_uprobe_opts, opts, .func_name = symbol, .retprobe = %4$s);\n\
+			struct bpf_link *link;\n\
+		\n\
+			if (skel->links.%2$s || !symbol || !*symbol) {\n\
+				errno = skel->links.%2$s ? EBUSY : EINVAL;\n\
+				return NULL;\n\
+			}\n\
+			link = bpf_program__attach_uprobe_opts(skel->progs.%2$s, pid, binary, 0, &opts);\n\
+			if (link)\n\
+				skel->links.%2$s = link;\n\
+			return link;\n\
+		}\n\
+		\n\
+		/* The same at file offset OFFSET of BINARY rather than a symbol. */\n\
+		static inline BPFGEN_MUST_CHECK struct bpf_link *%1$s_%2$s_attach_offset(struct %1$s *skel, pid_t pid, const char *binary,\n\
+									 size_t offset)\n\
+		{\n\
+			LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = %4$s);\n\
+			struct bpf_link *link;\n\
+		\n\
+			if (skel->links.%2$s) {\n\
+				errno = EBUSY;\n\
+				return NULL;\n\
+			}\n\
+			link = bpf_program__attach_uprobe_opts(skel->progs.%2$s, pid, binary, offset, &opts);\n\
+			if (link)\n\
+				skel->links.%2$s = link;\n\
+			return link;\n\
+		}\n\
+		\n\
+		static inline int %1$s_%2$s_detach(struct %1$s *skel)\n\
+		{\n\
+			int err = bpf_link__destroy(skel->links.%2$s);\n\
+		\n\
+			skel->links.%2$s = NULL;\n\
+			return err;\n\
+		}\n\
+		",
+		g->name, p, ret ? "uretprobe" : "uprobe", ret ? "true" : "false");
+}
+
+/* pin/unpin/reuse of the link in skel->links.P */
+static void emit_link_pin(struct gen *g, const char *p)
+{
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * Pin the link of '%2$s' at PATH on bpffs: the program stays attached\n\
+		 * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for\n\
+		 * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_link_pin(struct %1$s *skel, const char *path)\n\
+		{\n\
+			return bpfgen_link__pin(skel->links.%2$s, path);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_link_unpin(struct %1$s *skel)\n\
+		{\n\
+			return bpfgen_link__unpin(skel->links.%2$s);\n\
+		}\n\
+		\n\
+		/* Take the link pinned at PATH into skel->links.%2$s (detach or destroy releases it). */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_link_reuse(struct %1$s *skel, const char *path)\n\
+		{\n\
+			struct bpf_link *link;\n\
+		\n\
+			if (skel->links.%2$s)\n\
+				return -EBUSY;\n\
+			link = bpfgen_link__reuse(path);\n\
+			if (!link)\n\
+				return -errno;\n\
+			skel->links.%2$s = link;\n\
+			return 0;\n\
+		}\n\
+		",
+		g->name, p);
+}
+
 static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
 {
 	const struct prog_kind *kind = prog_kind(bpf_program__type(prog));
@@ -900,48 +1425,77 @@ static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
 
 	fprintf(g->out, "\n/* program '%s', SEC(\"%s\")%s */\n", p, sec,
 		kind->attach == ATTACH_NONE ? ": no attach function" : "");
-	switch (kind->attach) {
+	if (is_uprobe(prog))
+		emit_uprobe(g, p, !strncmp(sec, "uretprobe", 9));
+	else switch (kind->attach) {
 	case ATTACH_XDP:
 		bg_codegen(g->out, "\
+			/*\n\
+			 * Through an XDP link kept in skel->links.%2$s, in the mode of XDP_FLAGS\n\
+			 * (0: the driver's); netlink only on a kernel without XDP links, said\n\
+			 * on stderr. -EBUSY when '%2$s' or another program is attached there.\n\
+			 */\n\
 			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int ifindex, __u32 xdp_flags)\n\
 			{\n\
-				return bpf_xdp_attach(ifindex, bpf_program__fd(skel->progs.%2$s), xdp_flags, NULL);\n\
+				struct bpf_link *link;\n\
+			\n\
+				if (skel->links.%2$s)\n\
+					return -EBUSY;\n\
+				link = bpfgen_xdp_attach(skel->progs.%2$s, ifindex, xdp_flags, 0);\n\
+				if (!link)\n\
+					return -errno;\n\
+				skel->links.%2$s = link;\n\
+				return 0;\n\
 			}\n\
 			\n\
-			/* Detach '%2$s' only: -EEXIST when another program is attached. */\n\
+			/* Removes what _attach() made; 0 when nothing is attached (a loop detached it). */\n\
 			static inline int %1$s_%2$s_detach(struct %1$s *skel, int ifindex, __u32 xdp_flags)\n\
 			{\n\
-				LIBBPF_OPTS(bpf_xdp_attach_opts, opts, .old_prog_fd = bpf_program__fd(skel->progs.%2$s));\n\
+				int err;\n\
 			\n\
-				return bpf_xdp_detach(ifindex, xdp_flags | XDP_FLAGS_REPLACE, &opts);\n\
+				(void)ifindex;\n\
+				(void)xdp_flags;\n\
+				err = bpf_link__destroy(skel->links.%2$s);\n\
+				skel->links.%2$s = NULL;\n\
+				return err;\n\
 			}\n\
 			",
 			n, p);
 		break;
 	case ATTACH_TC:
-		/* detach needs the filter's handle and priority: fixed, one priority per program */
+		/* the clsact fallback's filter: handle 1, one priority per program */
 		bg_codegen(g->out, "\
-			/* A filter with handle 1, priority %3$d on the clsact hook (created if missing). */\n\
+			/*\n\
+			 * Through a TCX link kept in skel->links.%2$s (Linux 6.6+); else, said on\n\
+			 * stderr, a filter of handle 1, priority %3$d on the clsact qdisc, created\n\
+			 * if missing. -EBUSY when '%2$s' is attached already.\n\
+			 */\n\
 			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int ifindex, enum bpf_tc_attach_point where)\n\
 			{\n\
-				LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = where);\n\
-				LIBBPF_OPTS(bpf_tc_opts, opts, .handle = 1, .priority = %3$d,\n\
-					    .prog_fd = bpf_program__fd(skel->progs.%2$s), .flags = BPF_TC_F_REPLACE);\n\
-				int err;\n\
+				struct bpf_link *link;\n\
 			\n\
-				err = bpf_tc_hook_create(&hook);\n\
-				if (err && err != -EEXIST)\n\
-					return err;\n\
-				return bpf_tc_attach(&hook, &opts);\n\
+				if (skel->links.%2$s)\n\
+					return -EBUSY;\n\
+				link = bpfgen_tc_attach(skel->progs.%2$s, ifindex, where, %3$d, 0);\n\
+				if (!link)\n\
+					return -errno;\n\
+				skel->links.%2$s = link;\n\
+				return 0;\n\
 			}\n\
 			\n\
+			/*\n\
+			 * Removes what _attach() made: the link, or the filter and the clsact\n\
+			 * qdisc if bpfgen created it; 0 when nothing is attached.\n\
+			 */\n\
 			static inline int %1$s_%2$s_detach(struct %1$s *skel, int ifindex, enum bpf_tc_attach_point where)\n\
 			{\n\
-				LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = where);\n\
-				LIBBPF_OPTS(bpf_tc_opts, opts, .handle = 1, .priority = %3$d);\n\
+				int err;\n\
 			\n\
-				(void)skel;\n\
-				return bpf_tc_detach(&hook, &opts);\n\
+				(void)ifindex;\n\
+				(void)where;\n\
+				err = bpf_link__destroy(skel->links.%2$s);\n\
+				skel->links.%2$s = NULL;\n\
+				return err;\n\
 			}\n\
 			",
 			n, p, index + 1);
@@ -1010,9 +1564,11 @@ static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
 		emit_link_attach(g, p, "", call);
 		break;
 	case ATTACH_NONE:
+	case ATTACH_UPROBE:
 		break;
 	}
 	emit_test_run(g, p, kind->run);
+	emit_link_pin(g, p);
 	return 0;
 }
 
@@ -1099,7 +1655,8 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 
 		if (kind->attach == ATTACH_SOCKET)
 			g.any_socket = true;
-		if (kind->run == RUN_XDP || kind->run == RUN_TC)
+		if (kind->run != RUN_NONE && kind->run != RUN_SOCKET && kind->run != RUN_RAW_TP &&
+		    kind->run != RUN_SYSCALL)
 			any_action = true;
 	}
 	bpf_object__for_each_map(map, g.obj) {
@@ -1126,14 +1683,24 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 		/* bpfgen/log.h's own maps: the log functions below use them */
 		if (!strncmp(bpf_map__name(map), "bpfgen_log_", 11))
 			continue;
-		if (bpf_map__type(map) == BPF_MAP_TYPE_RINGBUF)
+		enum bpf_map_type type = bpf_map__type(map);
+		const struct fd_map_kind *fdk = fd_map_kind(type);
+
+		if (type == BPF_MAP_TYPE_RINGBUF)
 			err = emit_ring(&g, map);
-		else if (bpf_map__type(map) == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
+		else if (type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
 			err = emit_perf(&g, map);
+		else if (type == BPF_MAP_TYPE_QUEUE || type == BPF_MAP_TYPE_STACK ||
+			 type == BPF_MAP_TYPE_BLOOM_FILTER)
+			err = emit_value_map(&g, map);
+		else if (fdk)
+			err = emit_fd_map(&g, map, fdk);
 		else
 			err = emit_map(&g, map);
 		if (err)
 			goto out;
+		if (!bpf_map__is_internal(map))
+			emit_map_pin(&g, map);
 	}
 	bpf_object__for_each_program(prog, g.obj) {
 		err = emit_prog(&g, prog, index++);

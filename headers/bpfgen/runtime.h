@@ -28,6 +28,8 @@ extern "C" {
 #endif
 
 struct bpf_link;
+struct bpf_map;
+struct bpf_program;
 struct bpf_object;
 struct bpf_object_skeleton;
 struct ring_buffer;
@@ -316,6 +318,57 @@ int bpfgen_skel__load(struct bpf_object_skeleton *s, struct bpfgen_verifier_erro
  * [verifier], the source line and a caret when the file is readable, then
  * notes: the explanation, the check rule, the program and instruction). */
 void bpfgen_verifier_error__print(const struct bpfgen_verifier_error *err, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Attach through links, and pinning                                   */
+/* ------------------------------------------------------------------ */
+
+/* Attach through the legacy hook (netlink XDP, the clsact qdisc) even on a
+ * kernel with links, for tools that need one. */
+#define BPFGEN_ATTACH_LEGACY (1U << 0)
+
+/*
+ * XDP program PROG (loaded) on interface IFINDEX, through an XDP link with the
+ * mode of XDP_FLAGS (XDP_FLAGS_SKB_MODE, _DRV_MODE, _HW_MODE, or 0 for the
+ * driver's). A link never replaces another program: -EBUSY when one is there.
+ * On a kernel without XDP links (before 5.9) it attaches through netlink and
+ * says so on stderr. bpf_link__destroy() detaches whichever it made (netlink:
+ * only if PROG is still the one attached). NULL and errno set on failure.
+ */
+struct bpf_link *bpfgen_xdp_attach(const struct bpf_program *prog, int ifindex, __u32 xdp_flags,
+				   __u32 flags);
+/*
+ * tc program PROG on IFINDEX, WHERE BPF_TC_INGRESS or BPF_TC_EGRESS: a TCX
+ * link (Linux 6.6 and later); else, said on stderr, a filter of handle 1 and
+ * priority PRIO on the clsact qdisc, which it creates if missing.
+ * bpf_link__destroy() removes what this made: the link, or the filter and
+ * then the qdisc once no filter bpfgen attached is left on it, if bpfgen
+ * created it. NULL and errno set on failure.
+ */
+struct bpf_link *bpfgen_tc_attach(const struct bpf_program *prog, int ifindex, int where,
+				  __u32 prio, __u32 flags);
+
+/*
+ * 0 when PATH's directory is on a BPF filesystem; -ENOTSUP when it is not
+ * (bpffs not mounted there: the message on stderr says how to mount it), or
+ * the statfs() error (-ENOENT: no such directory).
+ */
+int bpfgen_bpffs_check(const char *path);
+/* bpf_map__pin()/unpin() at PATH after bpfgen_bpffs_check(). */
+int bpfgen_map__pin(struct bpf_map *map, const char *path);
+int bpfgen_map__unpin(struct bpf_map *map, const char *path);
+/*
+ * Before load: MAP becomes the map pinned at PATH (its contents survive
+ * the restart of the program). -ENOENT when nothing is pinned there,
+ * -EINVAL (and a message) when the pinned map's type, sizes, max_entries or
+ * flags differ from MAP's.
+ */
+int bpfgen_map__reuse(struct bpf_map *map, const char *path);
+/* bpf_link__pin() after bpfgen_bpffs_check(); -EOPNOTSUPP for a legacy hook. */
+int bpfgen_link__pin(struct bpf_link *link, const char *path);
+int bpfgen_link__unpin(struct bpf_link *link);
+/* The link pinned at PATH (it keeps the program attached); NULL and errno set. */
+struct bpf_link *bpfgen_link__reuse(const char *path);
 
 #ifdef __cplusplus
 }

@@ -45,14 +45,14 @@ one() { # FILE: prints "ok NAME", "skip NAME" or "FAIL NAME: why"
 		return
 	fi
 	printf '#include "%s.bpfgen.h"\nint main(void) { return 0; }\n' "$n" >"$n.c"
-	if ! "$cc" -std=gnu11 -Wall -Wextra -Werror -c "$n.c" -o "$n.o" 2>"$n.cc"; then
+	if ! "$cc" -std=gnu11 -Wall -Wextra -Werror -I"$here/../../headers" -c "$n.c" -o "$n.o" 2>"$n.cc"; then
 		echo "FAIL $n: $(grep -m1 error "$n.cc")"
 		return
 	fi
 	echo "ok $n"
 }
 export -f one
-export tmp bpfgen vmlinux_dir cc multiarch
+export tmp bpfgen vmlinux_dir cc multiarch here
 
 printf '%s\0' "$@" | xargs -0 -n1 -P"$(nproc)" bash -c 'one "$1"' _ >"$tmp/results"
 sort "$tmp/results" | grep -v '^ok ' >&2

@@ -25,7 +25,7 @@ printf '#include "gen_maps.bpfgen.h"\nint main(void) { return 0; }\n' >"$tmp/use
 
 compile() { # TYPES_HEADER
 	"$bpfgen" gen "$obj" -n gen_maps --types "$1" -o "$tmp/gen_maps.bpfgen.h" || return 2
-	"$cc" -std=gnu11 -fsyntax-only -I"$tmp" -I"$here" -I"$skel_dir" "$tmp/user.c" 2>"$tmp/cc.err"
+	"$cc" -std=gnu11 -fsyntax-only -I"$tmp" -I"$here" -I"$here/../../headers" -I"$skel_dir" "$tmp/user.c" 2>"$tmp/cc.err"
 }
 
 compile maps_types.h

@@ -26,7 +26,7 @@ compile() { # FILE [FLAGS...]
 	local file=$1
 	shift
 	# gcc reports unused results after parsing: compile, do not just parse
-	"$cc" -std=gnu11 -Wall -Werror -c -o "$tmp/out.o" -I"$hdr_dir" -I"$here" -I"$skel_dir" "$@" "$file" 2>"$tmp/cc.err"
+	"$cc" -std=gnu11 -Wall -Werror -c -o "$tmp/out.o" -I"$hdr_dir" -I"$here" -I"$here/../../headers" -I"$skel_dir" "$@" "$file" 2>"$tmp/cc.err"
 }
 
 fail=0

@@ -91,12 +91,12 @@ Test(gen_maps, percpu_hash_one_value_per_cpu)
 	got = calloc(ncpus, sizeof(*got));
 	for (i = 0; i < ncpus; i++)
 		vals[i] = 100 + i;
-	cr_assert_eq(gen_maps_ethertypes_update(skel, &key, vals, BPF_ANY), 0);
-	cr_assert_eq(gen_maps_ethertypes_lookup(skel, &key, got), 0);
+	cr_assert_eq(gen_maps_ethertypes_update(skel, &key, vals, ncpus, BPF_ANY), 0);
+	cr_assert_eq(gen_maps_ethertypes_lookup(skel, &key, got, ncpus), 0);
 	for (i = 0; i < ncpus; i++)
 		cr_assert_eq(got[i], 100 + (__u64)i, "cpu %d", i);
 	cr_assert_eq(gen_maps_ethertypes_delete(skel, &key), 0);
-	cr_assert_eq(gen_maps_ethertypes_lookup(skel, &key, got), -ENOENT);
+	cr_assert_eq(gen_maps_ethertypes_lookup(skel, &key, got, ncpus), -ENOENT);
 	free(vals);
 	free(got);
 }
@@ -113,12 +113,36 @@ Test(gen_maps, percpu_array_of_small_struct)
 	got = calloc(ncpus, sizeof(*got));
 	for (i = 0; i < ncpus; i++)
 		vals[i].hits = 1000 + i;
-	cr_assert_eq(gen_maps_proto_hits_update(skel, &key, vals, BPF_ANY), 0);
-	cr_assert_eq(gen_maps_proto_hits_lookup(skel, &key, got), 0);
+	cr_assert_eq(gen_maps_proto_hits_update(skel, &key, vals, ncpus, BPF_ANY), 0);
+	cr_assert_eq(gen_maps_proto_hits_lookup(skel, &key, got, ncpus), 0);
 	for (i = 0; i < ncpus; i++)
 		cr_assert_eq(got[i].hits, 1000 + (__u32)i, "cpu %d", i);
 	free(vals);
 	free(got);
+}
+
+/* the caller says how many values its array holds: any other count than the CPUs' is refused */
+Test(gen_maps, percpu_count_is_checked)
+{
+	int ncpus = libbpf_num_possible_cpus(), i;
+	struct proto_slot *vals, *got;
+	size_t n = 0;
+	__u32 key = 5;
+
+	load(0x88b5);
+	vals = calloc(ncpus + 1, sizeof(*vals));
+	for (i = 0; i < ncpus; i++)
+		vals[i].hits = 7 * i;
+	cr_assert_eq(gen_maps_proto_hits_update(skel, &key, vals, ncpus + 1, BPF_ANY), -EINVAL);
+	cr_assert_eq(gen_maps_proto_hits_lookup(skel, &key, vals, ncpus - 1 > 0 ? ncpus - 1 : 0), -EINVAL);
+	cr_assert_eq(gen_maps_proto_hits_update(skel, &key, vals, ncpus, BPF_ANY), 0);
+	got = gen_maps_proto_hits_lookup_alloc(skel, &key, &n);
+	cr_assert_not_null(got, "lookup_alloc: %s", strerror(errno));
+	cr_assert_eq(n, (size_t)ncpus);
+	for (i = 0; i < ncpus; i++)
+		cr_assert_eq(got[i].hits, 7 * (__u32)i, "cpu %d", i);
+	free(got);
+	free(vals);
 }
 
 Test(gen_maps, xdp_test_run_returns_the_action)
@@ -178,10 +202,15 @@ Test(gen_maps, xdp_and_tc_attach_detach)
 	cr_assert_gt(lo, 0);
 
 	cr_assert_eq(gen_maps_xdp_filter_attach(skel, lo, XDP_FLAGS_SKB_MODE), 0);
+	cr_assert_not_null(skel->links.xdp_filter, "XDP attaches through a link");
+	cr_assert_geq(bpf_link__fd(skel->links.xdp_filter), 0, "a kernel link, not netlink");
+	cr_assert_eq(gen_maps_xdp_filter_attach(skel, lo, XDP_FLAGS_SKB_MODE), -EBUSY);
 	cr_assert_eq(gen_maps_xdp_filter_detach(skel, lo, XDP_FLAGS_SKB_MODE), 0);
+	cr_assert_null(skel->links.xdp_filter);
 
 	cr_assert_eq(gen_maps_tc_count_attach(skel, lo, BPF_TC_INGRESS), 0);
-	cr_assert_eq(gen_maps_tc_count_attach(skel, lo, BPF_TC_INGRESS), 0, "attach again replaces");
+	cr_assert_geq(bpf_link__fd(skel->links.tc_count), 0, "a TCX link on this kernel");
+	cr_assert_eq(gen_maps_tc_count_attach(skel, lo, BPF_TC_INGRESS), -EBUSY, "attached already");
 	cr_assert_eq(gen_maps_tc_count_detach(skel, lo, BPF_TC_INGRESS), 0);
-	cr_assert_eq(gen_maps_tc_count_detach(skel, lo, BPF_TC_INGRESS), -ENOENT, "already detached");
+	cr_assert_eq(gen_maps_tc_count_detach(skel, lo, BPF_TC_INGRESS), 0, "nothing left to detach");
 }

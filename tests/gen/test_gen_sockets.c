@@ -57,12 +57,12 @@ Test(gen_sockets, percpu_array_values)
 
 	for (i = 0; i < ncpus; i++)
 		snprintf(vals[i], sizeof(vals[i]), "cpu%d", i % 10000);
-	cr_assert_eq(gen_sockets_labels_update(skel, &key, vals, BPF_ANY), 0);
-	cr_assert_eq(gen_sockets_labels_lookup(skel, &key, got), 0);
+	cr_assert_eq(gen_sockets_labels_update(skel, &key, vals, ncpus, BPF_ANY), 0);
+	cr_assert_eq(gen_sockets_labels_lookup(skel, &key, got, ncpus), 0);
 	for (i = 0; i < ncpus; i++)
 		cr_assert_str_eq(got[i], vals[i]);
 	cr_assert_eq(gen_sockets_labels_delete(skel, &key), 0);
-	cr_assert_eq(gen_sockets_labels_lookup(skel, &key, got), -ENOENT);
+	cr_assert_eq(gen_sockets_labels_lookup(skel, &key, got, ncpus), -ENOENT);
 	free(vals);
 	free(got);
 }

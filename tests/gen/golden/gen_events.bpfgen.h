@@ -15,10 +15,22 @@
 #include <linux/if_link.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <bpfgen/runtime.h>
+#include <sys/types.h>
 
 /* results to check, as on the BPF side; define it empty to opt out */
 #ifndef BPFGEN_MUST_CHECK
 #define BPFGEN_MUST_CHECK __attribute__((warn_unused_result))
+#endif
+
+/*
+ * A wrong key, value or handle type given to a typed function is an
+ * error with plain flags, as on the BPF side, from here to the end of
+ * the file; define BPFGEN_NO_STRICT to keep them warnings.
+ */
+#ifndef BPFGEN_NO_STRICT
+#pragma GCC diagnostic error "-Wincompatible-pointer-types"
+#pragma GCC diagnostic error "-Wint-conversion"
 #endif
 
 /* types shared with the BPF side, from the object's BTF */
@@ -142,6 +154,27 @@ static inline BPFGEN_MUST_CHECK struct ring_buffer *gen_events_exec_events_ring(
 	return rb;
 }
 
+/* Pin 'exec_events' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_events_exec_events_pin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.exec_events, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_events_exec_events_unpin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.exec_events, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_events_exec_events_reuse(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.exec_events, path);
+}
+
 /* map 'last_exec' */
 static inline BPFGEN_MUST_CHECK int gen_events_last_exec_lookup(struct gen_events *skel, const __u32 *key, struct exec_event *out)
 {
@@ -162,6 +195,27 @@ static inline BPFGEN_MUST_CHECK int gen_events_last_exec_delete(struct gen_event
 static inline BPFGEN_MUST_CHECK int gen_events_last_exec_next_key(struct gen_events *skel, const __u32 *key, __u32 *next)
 {
 	return bpf_map__get_next_key(skel->maps.last_exec, key, next, sizeof(*next));
+}
+
+/* Pin 'last_exec' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_events_last_exec_pin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.last_exec, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_events_last_exec_unpin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.last_exec, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_events_last_exec_reuse(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.last_exec, path);
 }
 
 /* perf event array 'exec_perf' */
@@ -219,6 +273,27 @@ static inline BPFGEN_MUST_CHECK struct perf_buffer *gen_events_exec_perf_perf(st
 	return pb;
 }
 
+/* Pin 'exec_perf' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_events_exec_perf_pin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.exec_perf, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_events_exec_perf_unpin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.exec_perf, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_events_exec_perf_reuse(struct gen_events *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.exec_perf, path);
+}
+
 /* program 'on_exec', SEC("tracepoint/sched/sched_process_exec") */
 /* The link lives in skel->links.on_exec; NULL and errno set on failure. */
 static inline BPFGEN_MUST_CHECK struct bpf_link *gen_events_on_exec_attach(struct gen_events *skel)
@@ -243,7 +318,66 @@ static inline int gen_events_on_exec_detach(struct gen_events *skel)
 	return err;
 }
 
+/*
+ * Pin the link of 'on_exec' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_events_on_exec_link_pin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_link__pin(skel->links.on_exec, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_events_on_exec_link_unpin(struct gen_events *skel)
+{
+	return bpfgen_link__unpin(skel->links.on_exec);
+}
+
+/* Take the link pinned at PATH into skel->links.on_exec (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_events_on_exec_link_reuse(struct gen_events *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.on_exec)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.on_exec = link;
+	return 0;
+}
+
 /* program 'short_record', SEC("syscall"): no attach function */
+/* 'short_record' takes no argument struct: no typed test run */
+
+/*
+ * Pin the link of 'short_record' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_events_short_record_link_pin(struct gen_events *skel, const char *path)
+{
+	return bpfgen_link__pin(skel->links.short_record, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_events_short_record_link_unpin(struct gen_events *skel)
+{
+	return bpfgen_link__unpin(skel->links.short_record);
+}
+
+/* Take the link pinned at PATH into skel->links.short_record (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_events_short_record_link_reuse(struct gen_events *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.short_record)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.short_record = link;
+	return 0;
+}
 
 /* the layout both sides share, as the object's BTF has it */
 _Static_assert(sizeof(struct exec_event) == 40, "struct exec_event: size changed");

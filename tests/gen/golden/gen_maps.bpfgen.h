@@ -15,10 +15,22 @@
 #include <linux/if_link.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <bpfgen/runtime.h>
+#include <sys/types.h>
 
 /* results to check, as on the BPF side; define it empty to opt out */
 #ifndef BPFGEN_MUST_CHECK
 #define BPFGEN_MUST_CHECK __attribute__((warn_unused_result))
+#endif
+
+/*
+ * A wrong key, value or handle type given to a typed function is an
+ * error with plain flags, as on the BPF side, from here to the end of
+ * the file; define BPFGEN_NO_STRICT to keep them warnings.
+ */
+#ifndef BPFGEN_NO_STRICT
+#pragma GCC diagnostic error "-Wincompatible-pointer-types"
+#pragma GCC diagnostic error "-Wint-conversion"
 #endif
 
 #include "maps_types.h"
@@ -47,11 +59,27 @@ enum bpfgen_tc_action {
 	BPFGEN_TC_REPEAT = 6,
 	BPFGEN_TC_REDIRECT = 7,
 };
+
+/* cgroup_skb and sk_lookup: SK_DROP, SK_PASS */
+enum bpfgen_sk_action {
+	BPFGEN_SK_DROP = 0,
+	BPFGEN_SK_PASS = 1,
+};
+
+/* flow dissectors: BPF_OK, BPF_DROP */
+enum bpfgen_flow_action {
+	BPFGEN_FLOW_OK = 0,
+	BPFGEN_FLOW_DROP = 2,
+};
 #endif
 
 /* map 'ethertypes' */
-/* OUT holds libbpf_num_possible_cpus() values, one per CPU. */
-static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_lookup(struct gen_maps *skel, const __u16 *key, __u64 out[])
+/*
+ * OUT holds N values, one per possible CPU: N must be
+ * libbpf_num_possible_cpus() (-EINVAL otherwise); _lookup_alloc()
+ * allocates the array itself.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_lookup(struct gen_maps *skel, const __u16 *key, __u64 out[], size_t n)
 {
 	size_t stride = (sizeof(__u64) + 7) / 8 * 8;
 	int ncpus = libbpf_num_possible_cpus(), i, err;
@@ -59,6 +87,8 @@ static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_lookup(struct gen_maps *
 
 	if (ncpus < 0)
 		return ncpus;
+	if (!out || n != (size_t)ncpus)
+		return -EINVAL;
 	if (stride == sizeof(__u64))
 		return bpf_map__lookup_elem(skel->maps.ethertypes, key, sizeof(*key), out, stride * ncpus, 0);
 	buf = calloc(ncpus, stride);
@@ -71,8 +101,37 @@ static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_lookup(struct gen_maps *
 	return err;
 }
 
-/* VAL holds libbpf_num_possible_cpus() values, one per CPU. */
-static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_update(struct gen_maps *skel, const __u16 *key, const __u64 val[], __u64 flags)
+/*
+ * The values of KEY on every possible CPU in an array of *N (the CPU
+ * count) that the caller frees; NULL and errno set on failure.
+ */
+static inline BPFGEN_MUST_CHECK __u64 *gen_maps_ethertypes_lookup_alloc(struct gen_maps *skel, const __u16 *key, size_t *n)
+{
+	int ncpus = libbpf_num_possible_cpus(), err;
+	__u64 *out;
+
+	if (ncpus < 0) {
+		errno = -ncpus;
+		return NULL;
+	}
+	out = calloc(ncpus, sizeof(*out));
+	if (!out) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	err = gen_maps_ethertypes_lookup(skel, key, out, ncpus);
+	if (err) {
+		free(out);
+		errno = -err;
+		return NULL;
+	}
+	if (n)
+		*n = ncpus;
+	return out;
+}
+
+/* VAL holds N values, one per possible CPU (-EINVAL unless N is the CPU count). */
+static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_update(struct gen_maps *skel, const __u16 *key, const __u64 val[], size_t n, __u64 flags)
 {
 	size_t stride = (sizeof(__u64) + 7) / 8 * 8;
 	int ncpus = libbpf_num_possible_cpus(), i, err;
@@ -80,6 +139,8 @@ static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_update(struct gen_maps *
 
 	if (ncpus < 0)
 		return ncpus;
+	if (!val || n != (size_t)ncpus)
+		return -EINVAL;
 	if (stride == sizeof(__u64))
 		return bpf_map__update_elem(skel->maps.ethertypes, key, sizeof(*key), val, stride * ncpus, flags);
 	buf = calloc(ncpus, stride);
@@ -103,6 +164,27 @@ static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_next_key(struct gen_maps
 	return bpf_map__get_next_key(skel->maps.ethertypes, key, next, sizeof(*next));
 }
 
+/* Pin 'ethertypes' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_pin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.ethertypes, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_unpin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.ethertypes, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_ethertypes_reuse(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.ethertypes, path);
+}
+
 /* map 'verdicts' */
 static inline BPFGEN_MUST_CHECK int gen_maps_verdicts_lookup(struct gen_maps *skel, const __u32 *key, __u64 *out)
 {
@@ -120,9 +202,34 @@ static inline BPFGEN_MUST_CHECK int gen_maps_verdicts_next_key(struct gen_maps *
 	return bpf_map__get_next_key(skel->maps.verdicts, key, next, sizeof(*next));
 }
 
+/* Pin 'verdicts' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_maps_verdicts_pin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.verdicts, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_maps_verdicts_unpin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.verdicts, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_verdicts_reuse(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.verdicts, path);
+}
+
 /* map 'proto_hits' */
-/* OUT holds libbpf_num_possible_cpus() values, one per CPU. */
-static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_lookup(struct gen_maps *skel, const __u32 *key, struct proto_slot out[])
+/*
+ * OUT holds N values, one per possible CPU: N must be
+ * libbpf_num_possible_cpus() (-EINVAL otherwise); _lookup_alloc()
+ * allocates the array itself.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_lookup(struct gen_maps *skel, const __u32 *key, struct proto_slot out[], size_t n)
 {
 	size_t stride = (sizeof(struct proto_slot) + 7) / 8 * 8;
 	int ncpus = libbpf_num_possible_cpus(), i, err;
@@ -130,6 +237,8 @@ static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_lookup(struct gen_maps *
 
 	if (ncpus < 0)
 		return ncpus;
+	if (!out || n != (size_t)ncpus)
+		return -EINVAL;
 	if (stride == sizeof(struct proto_slot))
 		return bpf_map__lookup_elem(skel->maps.proto_hits, key, sizeof(*key), out, stride * ncpus, 0);
 	buf = calloc(ncpus, stride);
@@ -142,8 +251,37 @@ static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_lookup(struct gen_maps *
 	return err;
 }
 
-/* VAL holds libbpf_num_possible_cpus() values, one per CPU. */
-static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_update(struct gen_maps *skel, const __u32 *key, const struct proto_slot val[], __u64 flags)
+/*
+ * The values of KEY on every possible CPU in an array of *N (the CPU
+ * count) that the caller frees; NULL and errno set on failure.
+ */
+static inline BPFGEN_MUST_CHECK struct proto_slot *gen_maps_proto_hits_lookup_alloc(struct gen_maps *skel, const __u32 *key, size_t *n)
+{
+	int ncpus = libbpf_num_possible_cpus(), err;
+	struct proto_slot *out;
+
+	if (ncpus < 0) {
+		errno = -ncpus;
+		return NULL;
+	}
+	out = calloc(ncpus, sizeof(*out));
+	if (!out) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	err = gen_maps_proto_hits_lookup(skel, key, out, ncpus);
+	if (err) {
+		free(out);
+		errno = -err;
+		return NULL;
+	}
+	if (n)
+		*n = ncpus;
+	return out;
+}
+
+/* VAL holds N values, one per possible CPU (-EINVAL unless N is the CPU count). */
+static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_update(struct gen_maps *skel, const __u32 *key, const struct proto_slot val[], size_t n, __u64 flags)
 {
 	size_t stride = (sizeof(struct proto_slot) + 7) / 8 * 8;
 	int ncpus = libbpf_num_possible_cpus(), i, err;
@@ -151,6 +289,8 @@ static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_update(struct gen_maps *
 
 	if (ncpus < 0)
 		return ncpus;
+	if (!val || n != (size_t)ncpus)
+		return -EINVAL;
 	if (stride == sizeof(struct proto_slot))
 		return bpf_map__update_elem(skel->maps.proto_hits, key, sizeof(*key), val, stride * ncpus, flags);
 	buf = calloc(ncpus, stride);
@@ -167,6 +307,27 @@ static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_update(struct gen_maps *
 static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_next_key(struct gen_maps *skel, const __u32 *key, __u32 *next)
 {
 	return bpf_map__get_next_key(skel->maps.proto_hits, key, next, sizeof(*next));
+}
+
+/* Pin 'proto_hits' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_pin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.proto_hits, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_unpin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.proto_hits, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_proto_hits_reuse(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.proto_hits, path);
 }
 
 /* map 'flows' */
@@ -191,18 +352,56 @@ static inline BPFGEN_MUST_CHECK int gen_maps_flows_next_key(struct gen_maps *ske
 	return bpf_map__get_next_key(skel->maps.flows, key, next, sizeof(*next));
 }
 
-/* program 'xdp_filter', SEC("xdp") */
-static inline BPFGEN_MUST_CHECK int gen_maps_xdp_filter_attach(struct gen_maps *skel, int ifindex, __u32 xdp_flags)
+/* Pin 'flows' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_maps_flows_pin(struct gen_maps *skel, const char *path)
 {
-	return bpf_xdp_attach(ifindex, bpf_program__fd(skel->progs.xdp_filter), xdp_flags, NULL);
+	return bpfgen_map__pin(skel->maps.flows, path);
 }
 
-/* Detach 'xdp_filter' only: -EEXIST when another program is attached. */
+static inline BPFGEN_MUST_CHECK int gen_maps_flows_unpin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.flows, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_flows_reuse(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.flows, path);
+}
+
+/* program 'xdp_filter', SEC("xdp") */
+/*
+ * Through an XDP link kept in skel->links.xdp_filter, in the mode of XDP_FLAGS
+ * (0: the driver's); netlink only on a kernel without XDP links, said
+ * on stderr. -EBUSY when 'xdp_filter' or another program is attached there.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_xdp_filter_attach(struct gen_maps *skel, int ifindex, __u32 xdp_flags)
+{
+	struct bpf_link *link;
+
+	if (skel->links.xdp_filter)
+		return -EBUSY;
+	link = bpfgen_xdp_attach(skel->progs.xdp_filter, ifindex, xdp_flags, 0);
+	if (!link)
+		return -errno;
+	skel->links.xdp_filter = link;
+	return 0;
+}
+
+/* Removes what _attach() made; 0 when nothing is attached (a loop detached it). */
 static inline int gen_maps_xdp_filter_detach(struct gen_maps *skel, int ifindex, __u32 xdp_flags)
 {
-	LIBBPF_OPTS(bpf_xdp_attach_opts, opts, .old_prog_fd = bpf_program__fd(skel->progs.xdp_filter));
+	int err;
 
-	return bpf_xdp_detach(ifindex, xdp_flags | XDP_FLAGS_REPLACE, &opts);
+	(void)ifindex;
+	(void)xdp_flags;
+	err = bpf_link__destroy(skel->links.xdp_filter);
+	skel->links.xdp_filter = NULL;
+	return err;
 }
 
 /*
@@ -235,28 +434,67 @@ static inline BPFGEN_MUST_CHECK int gen_maps_xdp_filter_test_run(struct gen_maps
 	return 0;
 }
 
-/* program 'tc_count', SEC("tc") */
-/* A filter with handle 1, priority 2 on the clsact hook (created if missing). */
-static inline BPFGEN_MUST_CHECK int gen_maps_tc_count_attach(struct gen_maps *skel, int ifindex, enum bpf_tc_attach_point where)
+/*
+ * Pin the link of 'xdp_filter' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_xdp_filter_link_pin(struct gen_maps *skel, const char *path)
 {
-	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = where);
-	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = 1, .priority = 2,
-		    .prog_fd = bpf_program__fd(skel->progs.tc_count), .flags = BPF_TC_F_REPLACE);
-	int err;
-
-	err = bpf_tc_hook_create(&hook);
-	if (err && err != -EEXIST)
-		return err;
-	return bpf_tc_attach(&hook, &opts);
+	return bpfgen_link__pin(skel->links.xdp_filter, path);
 }
 
+static inline BPFGEN_MUST_CHECK int gen_maps_xdp_filter_link_unpin(struct gen_maps *skel)
+{
+	return bpfgen_link__unpin(skel->links.xdp_filter);
+}
+
+/* Take the link pinned at PATH into skel->links.xdp_filter (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_maps_xdp_filter_link_reuse(struct gen_maps *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.xdp_filter)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.xdp_filter = link;
+	return 0;
+}
+
+/* program 'tc_count', SEC("tc") */
+/*
+ * Through a TCX link kept in skel->links.tc_count (Linux 6.6+); else, said on
+ * stderr, a filter of handle 1, priority 2 on the clsact qdisc, created
+ * if missing. -EBUSY when 'tc_count' is attached already.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_tc_count_attach(struct gen_maps *skel, int ifindex, enum bpf_tc_attach_point where)
+{
+	struct bpf_link *link;
+
+	if (skel->links.tc_count)
+		return -EBUSY;
+	link = bpfgen_tc_attach(skel->progs.tc_count, ifindex, where, 2, 0);
+	if (!link)
+		return -errno;
+	skel->links.tc_count = link;
+	return 0;
+}
+
+/*
+ * Removes what _attach() made: the link, or the filter and the clsact
+ * qdisc if bpfgen created it; 0 when nothing is attached.
+ */
 static inline int gen_maps_tc_count_detach(struct gen_maps *skel, int ifindex, enum bpf_tc_attach_point where)
 {
-	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = where);
-	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = 1, .priority = 2);
+	int err;
 
-	(void)skel;
-	return bpf_tc_detach(&hook, &opts);
+	(void)ifindex;
+	(void)where;
+	err = bpf_link__destroy(skel->links.tc_count);
+	skel->links.tc_count = NULL;
+	return err;
 }
 
 /*
@@ -286,6 +524,35 @@ static inline BPFGEN_MUST_CHECK int gen_maps_tc_count_test_run(struct gen_maps *
 		*action = (enum bpfgen_tc_action)(int)opts.retval;
 	if (duration_ns)
 		*duration_ns = opts.duration;
+	return 0;
+}
+
+/*
+ * Pin the link of 'tc_count' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_maps_tc_count_link_pin(struct gen_maps *skel, const char *path)
+{
+	return bpfgen_link__pin(skel->links.tc_count, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_maps_tc_count_link_unpin(struct gen_maps *skel)
+{
+	return bpfgen_link__unpin(skel->links.tc_count);
+}
+
+/* Take the link pinned at PATH into skel->links.tc_count (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_maps_tc_count_link_reuse(struct gen_maps *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.tc_count)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.tc_count = link;
 	return 0;
 }
 

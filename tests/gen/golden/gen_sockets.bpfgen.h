@@ -16,10 +16,22 @@
 #include <linux/if_link.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <bpfgen/runtime.h>
+#include <sys/types.h>
 
 /* results to check, as on the BPF side; define it empty to opt out */
 #ifndef BPFGEN_MUST_CHECK
 #define BPFGEN_MUST_CHECK __attribute__((warn_unused_result))
+#endif
+
+/*
+ * A wrong key, value or handle type given to a typed function is an
+ * error with plain flags, as on the BPF side, from here to the end of
+ * the file; define BPFGEN_NO_STRICT to keep them warnings.
+ */
+#ifndef BPFGEN_NO_STRICT
+#pragma GCC diagnostic error "-Wincompatible-pointer-types"
+#pragma GCC diagnostic error "-Wint-conversion"
 #endif
 
 /* types shared with the BPF side, from the object's BTF */
@@ -44,6 +56,42 @@ struct lpm_v4_key {
 
 #include "gen_sockets.skel.h"
 
+/* The verdicts of test runs, as the BPF side's bpfgen/bpf.h names them. */
+#ifndef BPFGEN_ACTION_ENUMS
+#define BPFGEN_ACTION_ENUMS
+enum bpfgen_xdp_action {
+	BPFGEN_XDP_ABORTED = 0,
+	BPFGEN_XDP_DROP = 1,
+	BPFGEN_XDP_PASS = 2,
+	BPFGEN_XDP_TX = 3,
+	BPFGEN_XDP_REDIRECT = 4,
+};
+
+enum bpfgen_tc_action {
+	BPFGEN_TC_UNSPEC = -1,
+	BPFGEN_TC_OK = 0,
+	BPFGEN_TC_RECLASSIFY = 1,
+	BPFGEN_TC_SHOT = 2,
+	BPFGEN_TC_PIPE = 3,
+	BPFGEN_TC_STOLEN = 4,
+	BPFGEN_TC_QUEUED = 5,
+	BPFGEN_TC_REPEAT = 6,
+	BPFGEN_TC_REDIRECT = 7,
+};
+
+/* cgroup_skb and sk_lookup: SK_DROP, SK_PASS */
+enum bpfgen_sk_action {
+	BPFGEN_SK_DROP = 0,
+	BPFGEN_SK_PASS = 1,
+};
+
+/* flow dissectors: BPF_OK, BPF_DROP */
+enum bpfgen_flow_action {
+	BPFGEN_FLOW_OK = 0,
+	BPFGEN_FLOW_DROP = 2,
+};
+#endif
+
 /* map 'ports' */
 static inline BPFGEN_MUST_CHECK int gen_sockets_ports_lookup(struct gen_sockets *skel, const port_key_t *key, __s64 *out)
 {
@@ -64,6 +112,27 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_ports_delete(struct gen_sockets 
 static inline BPFGEN_MUST_CHECK int gen_sockets_ports_next_key(struct gen_sockets *skel, const port_key_t *key, port_key_t *next)
 {
 	return bpf_map__get_next_key(skel->maps.ports, key, next, sizeof(*next));
+}
+
+/* Pin 'ports' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_ports_pin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.ports, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_sockets_ports_unpin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.ports, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_ports_reuse(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.ports, path);
 }
 
 /* map 'allow_v4' */
@@ -88,11 +157,36 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_allow_v4_next_key(struct gen_soc
 	return bpf_map__get_next_key(skel->maps.allow_v4, key, next, sizeof(*next));
 }
 
+/* Pin 'allow_v4' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_allow_v4_pin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.allow_v4, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_sockets_allow_v4_unpin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.allow_v4, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_allow_v4_reuse(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.allow_v4, path);
+}
+
 /* map 'labels' */
 typedef char gen_sockets_labels_value_t[12];
 
-/* OUT holds libbpf_num_possible_cpus() values, one per CPU. */
-static inline BPFGEN_MUST_CHECK int gen_sockets_labels_lookup(struct gen_sockets *skel, const __u32 *key, gen_sockets_labels_value_t out[])
+/*
+ * OUT holds N values, one per possible CPU: N must be
+ * libbpf_num_possible_cpus() (-EINVAL otherwise); _lookup_alloc()
+ * allocates the array itself.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_labels_lookup(struct gen_sockets *skel, const __u32 *key, gen_sockets_labels_value_t out[], size_t n)
 {
 	size_t stride = (sizeof(gen_sockets_labels_value_t) + 7) / 8 * 8;
 	int ncpus = libbpf_num_possible_cpus(), i, err;
@@ -100,6 +194,8 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_labels_lookup(struct gen_sockets
 
 	if (ncpus < 0)
 		return ncpus;
+	if (!out || n != (size_t)ncpus)
+		return -EINVAL;
 	if (stride == sizeof(gen_sockets_labels_value_t))
 		return bpf_map__lookup_elem(skel->maps.labels, key, sizeof(*key), out, stride * ncpus, 0);
 	buf = calloc(ncpus, stride);
@@ -112,8 +208,37 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_labels_lookup(struct gen_sockets
 	return err;
 }
 
-/* VAL holds libbpf_num_possible_cpus() values, one per CPU. */
-static inline BPFGEN_MUST_CHECK int gen_sockets_labels_update(struct gen_sockets *skel, const __u32 *key, const gen_sockets_labels_value_t val[], __u64 flags)
+/*
+ * The values of KEY on every possible CPU in an array of *N (the CPU
+ * count) that the caller frees; NULL and errno set on failure.
+ */
+static inline BPFGEN_MUST_CHECK gen_sockets_labels_value_t *gen_sockets_labels_lookup_alloc(struct gen_sockets *skel, const __u32 *key, size_t *n)
+{
+	int ncpus = libbpf_num_possible_cpus(), err;
+	gen_sockets_labels_value_t *out;
+
+	if (ncpus < 0) {
+		errno = -ncpus;
+		return NULL;
+	}
+	out = calloc(ncpus, sizeof(*out));
+	if (!out) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	err = gen_sockets_labels_lookup(skel, key, out, ncpus);
+	if (err) {
+		free(out);
+		errno = -err;
+		return NULL;
+	}
+	if (n)
+		*n = ncpus;
+	return out;
+}
+
+/* VAL holds N values, one per possible CPU (-EINVAL unless N is the CPU count). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_labels_update(struct gen_sockets *skel, const __u32 *key, const gen_sockets_labels_value_t val[], size_t n, __u64 flags)
 {
 	size_t stride = (sizeof(gen_sockets_labels_value_t) + 7) / 8 * 8;
 	int ncpus = libbpf_num_possible_cpus(), i, err;
@@ -121,6 +246,8 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_labels_update(struct gen_sockets
 
 	if (ncpus < 0)
 		return ncpus;
+	if (!val || n != (size_t)ncpus)
+		return -EINVAL;
 	if (stride == sizeof(gen_sockets_labels_value_t))
 		return bpf_map__update_elem(skel->maps.labels, key, sizeof(*key), val, stride * ncpus, flags);
 	buf = calloc(ncpus, stride);
@@ -142,6 +269,27 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_labels_delete(struct gen_sockets
 static inline BPFGEN_MUST_CHECK int gen_sockets_labels_next_key(struct gen_sockets *skel, const __u32 *key, __u32 *next)
 {
 	return bpf_map__get_next_key(skel->maps.labels, key, next, sizeof(*next));
+}
+
+/* Pin 'labels' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_labels_pin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.labels, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_sockets_labels_unpin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.labels, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_labels_reuse(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.labels, path);
 }
 
 /* program 'trim', SEC("socket") */
@@ -189,6 +337,35 @@ static inline BPFGEN_MUST_CHECK int gen_sockets_trim_test_run(struct gen_sockets
 	return 0;
 }
 
+/*
+ * Pin the link of 'trim' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_trim_link_pin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_link__pin(skel->links.trim, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_sockets_trim_link_unpin(struct gen_sockets *skel)
+{
+	return bpfgen_link__unpin(skel->links.trim);
+}
+
+/* Take the link pinned at PATH into skel->links.trim (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_trim_link_reuse(struct gen_sockets *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.trim)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.trim = link;
+	return 0;
+}
+
 /* program 'cg_allow', SEC("cgroup_skb/ingress") */
 /* The link lives in skel->links.cg_allow; NULL and errno set on failure. */
 static inline BPFGEN_MUST_CHECK struct bpf_link *gen_sockets_cg_allow_attach(struct gen_sockets *skel, int cgroup_fd)
@@ -213,6 +390,65 @@ static inline int gen_sockets_cg_allow_detach(struct gen_sockets *skel)
 	return err;
 }
 
+/*
+ * Run 'cg_allow' once on packet PKT of LEN bytes in the kernel. OUT, if not
+ * NULL, receives the packet as the program left it: *OUT_LEN is its size
+ * on entry and the packet's length on return. The verdict and the run
+ * time are stored where not NULL.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_cg_allow_test_run(struct gen_sockets *skel, const void *pkt, __u32 len,
+					   void *out, __u32 *out_len, enum bpfgen_sk_action *action, __u32 *duration_ns)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts,
+		.data_in = pkt,
+		.data_size_in = len,
+		.data_out = out,
+		.data_size_out = out && out_len ? *out_len : 0,
+		.repeat = 1,
+	);
+	int err;
+
+	err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.cg_allow), &opts);
+	if (err)
+		return err;
+	if (out && out_len)
+		*out_len = opts.data_size_out;
+	if (action)
+		*action = (enum bpfgen_sk_action)opts.retval;
+	if (duration_ns)
+		*duration_ns = opts.duration;
+	return 0;
+}
+
+/*
+ * Pin the link of 'cg_allow' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_cg_allow_link_pin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_link__pin(skel->links.cg_allow, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_sockets_cg_allow_link_unpin(struct gen_sockets *skel)
+{
+	return bpfgen_link__unpin(skel->links.cg_allow);
+}
+
+/* Take the link pinned at PATH into skel->links.cg_allow (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_cg_allow_link_reuse(struct gen_sockets *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.cg_allow)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.cg_allow = link;
+	return 0;
+}
+
 /* program 'on_exit_raw', SEC("raw_tp/sched_process_exit") */
 /* The link lives in skel->links.on_exit_raw; NULL and errno set on failure. */
 static inline BPFGEN_MUST_CHECK struct bpf_link *gen_sockets_on_exit_raw_attach(struct gen_sockets *skel)
@@ -235,6 +471,57 @@ static inline int gen_sockets_on_exit_raw_detach(struct gen_sockets *skel)
 
 	skel->links.on_exit_raw = NULL;
 	return err;
+}
+
+/*
+ * Run 'on_exit_raw' once with ARGS[0..NARGS) as the tracepoint's arguments
+ * (at most 12); *RET, if not NULL, is the program's return value.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_on_exit_raw_test_run(struct gen_sockets *skel, const __u64 *args, __u32 nargs, int *ret)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts,
+		.ctx_in = args,
+		.ctx_size_in = nargs * sizeof(__u64),
+	);
+	int err;
+
+	if (nargs > 12)
+		return -E2BIG;
+	err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.on_exit_raw), &opts);
+	if (err)
+		return err;
+	if (ret)
+		*ret = (int)opts.retval;
+	return 0;
+}
+
+/*
+ * Pin the link of 'on_exit_raw' at PATH on bpffs: the program stays attached
+ * after this process exits. -ENOENT when not attached, -EOPNOTSUPP for
+ * a legacy hook (netlink XDP, clsact), -ENOTSUP when PATH is not on bpffs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_sockets_on_exit_raw_link_pin(struct gen_sockets *skel, const char *path)
+{
+	return bpfgen_link__pin(skel->links.on_exit_raw, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_sockets_on_exit_raw_link_unpin(struct gen_sockets *skel)
+{
+	return bpfgen_link__unpin(skel->links.on_exit_raw);
+}
+
+/* Take the link pinned at PATH into skel->links.on_exit_raw (detach or destroy releases it). */
+static inline BPFGEN_MUST_CHECK int gen_sockets_on_exit_raw_link_reuse(struct gen_sockets *skel, const char *path)
+{
+	struct bpf_link *link;
+
+	if (skel->links.on_exit_raw)
+		return -EBUSY;
+	link = bpfgen_link__reuse(path);
+	if (!link)
+		return -errno;
+	skel->links.on_exit_raw = link;
+	return 0;
 }
 
 /* the layout both sides share, as the object's BTF has it */

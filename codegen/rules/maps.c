@@ -262,9 +262,11 @@ void bg_rule_map_def(struct bg_check *c)
 			}
 			if (map->max_entries >= 0 &&
 			    (map->max_entries % 4096 || !is_power_of_2(map->max_entries))) {
-				d = bg_check__report(c, map->loc,
-						     "ring buffer '%s' is %lld bytes, not a power-of-2 multiple "
-						     "of the page size", map->name, map->max_entries);
+				/* libbpf rounds it up before creating the map: it loads */
+				d = bg_check__report_sev(c, BG_SEV_WARNING, map->loc,
+							 "ring buffer '%s' is %lld bytes, not a power-of-2 "
+							 "multiple of the page size", map->name,
+							 map->max_entries);
 				bg_diag__note(d, (struct bg_loc){},
 					      "libbpf silently rounds it up; write the size you get, e.g. "
 					      "256 * 1024");

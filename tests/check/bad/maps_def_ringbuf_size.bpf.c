@@ -17,7 +17,7 @@ struct unlink_event {
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 100 * 1024);
-} unlink_events SEC(".maps"); // expect: error map-def
+} unlink_events SEC(".maps"); // expect: warning map-def
 
 const volatile __u32 targ_uid = (__u32)-1;
 

@@ -276,6 +276,35 @@ def run(bpfgen, vmlinux_dir, headers_dir, tmp):
                   m["params"].get("version") == 2 for m in c.notes),
           "version 2, replaced before its check, is not checked")
 
+    # the license fix-its: a near-miss literal replaced, a missing license inserted
+    lic = good.replace("return ctx->data_end", "bpf_printk(\"x\");\n\treturn ctx->data_end")
+    for v, text, want in ((10, lic.replace('"GPL";', '"GPl";'), '"GPL"'),
+                          (11, lic.replace('char LICENSE[] SEC("license") = "GPL";\n', ""),
+                           'char LICENSE[] SEC("license") = "GPL";\n')):
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v},
+                                            "contentChanges": [{"text": text}]})
+        diags = c.diagnostics(uri, v)
+        gpl = [x for x in diags if x.get("code") == "license-gpl"]
+        if not check(len(gpl) == 1, "version %d: one license-gpl: %s" % (v, json.dumps(diags))):
+            continue
+        rid = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": gpl[0]["range"],
+            "context": {"diagnostics": gpl}})
+        r = c.response(rid)
+        edits = [e for a in (r or {}).get("result") or []
+                 for e in a["edit"]["changes"][uri] if e["newText"] == want]
+        if check(len(edits) == 1, "version %d: a quick fix writes %r: %s" % (v, want, r)):
+            e = edits[0]
+            lines = text.split("\n")
+            rg = e["range"]
+            line = lines[rg["start"]["line"]]
+            fixed = line[:rg["start"]["character"]] + e["newText"] + line[rg["end"]["character"]:]
+            if v == 10:
+                check(fixed == 'char LICENSE[] SEC("license") = "GPL";', "license fixed: " + fixed)
+            else:
+                check(rg["start"] == rg["end"] and line == 'SEC("xdp")',
+                      "the license goes before SEC(\"xdp\"): %s" % rg)
+
     # a BPFGEN_ program macro, from the typed layer
     typed = ("#include \"vmlinux.h\"\n#include <bpfgen/bpf.h>\n\n"
              "BPFGEN_XDP(pass_all)\n{\n\treturn BPFGEN_XDP_PASS;\n}\n\n"
@@ -289,6 +318,10 @@ def run(bpfgen, vmlinux_dir, headers_dir, tmp):
     h = r.get("result") if r else None
     check(h is not None and "program type `xdp`" in h["contents"]["value"],
           "hover on BPFGEN_XDP names the program type: %s (diagnostics %s)" % (r, diags))
+
+    # a save checks again: the build's flags may have changed
+    c.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    check(c.diagnostics(uri, 4) is not None, "didSave publishes the diagnostics again")
 
     c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     m = c.read()
@@ -305,6 +338,19 @@ def run(bpfgen, vmlinux_dir, headers_dir, tmp):
         c.p.kill()
         rc = None
     check(rc == 0, "exit after shutdown: status 0, got %s" % rc)
+    # before initialize a request is refused; the end of input without exit is status 1
+    c = Client([bpfgen, "lsp", "--no-cache"], cwd=tmp)
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                           "position": {"line": 0, "character": 0}})
+    r = c.response(rid)
+    check(r is not None and r["error"]["code"] == -32002, "a request before initialize: -32002")
+    c.p.stdin.close()
+    try:
+        rc = c.p.wait(30)
+    except subprocess.TimeoutExpired:
+        c.p.kill()
+        rc = None
+    check(rc == 1, "the input ends without exit: status 1, got %s" % rc)
     if failures:
         print("%d check(s) failed" % len(failures), file=sys.stderr)
         return 1

@@ -201,9 +201,13 @@ static int next_message(struct lsp *l, bool block, char **body, size_t *blen)
 		if (end) {
 			size_t hlen = end - l->buf + 4, clen = 0;
 			bool have = false, bad = false;
-			char *line = l->buf;
+			char *head, *line;
 
-			*end = '\0';
+			/* a copy: the buffer stays whole while the body is still coming */
+			head = strndup(l->buf, end - l->buf);
+			if (!head)
+				return -ENOMEM;
+			line = head;
 			while (line && *line) {
 				char *nl = strstr(line, "\r\n");
 
@@ -226,6 +230,7 @@ static int next_message(struct lsp *l, bool block, char **body, size_t *blen)
 				}
 				line = nl ? nl + 2 : NULL;
 			}
+			free(head);
 			if (bad || !have) {
 				consume(l, hlen);
 				lsp_log(l, "header without a usable Content-Length skipped");

@@ -237,6 +237,21 @@ def run(bpfgen, vmlinux_dir, headers_dir, tmp):
     r = c.response(rid)
     check(r is not None and r.get("result") is None, "hover off a section gives null")
 
+    # a message whose body comes later than the one before it, read while draining
+    hover = {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 6}}
+    first = json.dumps({"jsonrpc": "2.0", "id": 50, "method": "textDocument/hover",
+                        "params": hover}).encode()
+    second = json.dumps({"jsonrpc": "2.0", "id": 51, "method": "textDocument/hover",
+                         "params": hover}).encode()
+    data = (b"Content-Length: %d\r\n\r\n" % len(first) + first +
+            b"Content-Length: %d\r\n\r\n" % len(second) + second)
+    cut = len(data) - len(second) // 2
+    c.send_raw(data[:cut])
+    time.sleep(0.3)
+    c.send_raw(data[cut:])
+    check(c.response(50) is not None and c.response(51, timeout=10) is not None,
+          "a body split across reads is answered")
+
     # malformed JSON: a parse error, and the server goes on
     junk = b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "
     c.send_raw(b"Content-Length: %d\r\n\r\n" % len(junk) + junk)

@@ -41,6 +41,7 @@ install(FILES
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-cc.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-check.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-gen.1
+  ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-lsp.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-new.1
   ${PROJECT_SOURCE_DIR}/docs/man/bpfgen-verify.1
   DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -13,6 +13,7 @@ int bg_cmd_cc(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
 int bg_cmd_probe(int argc, char **argv);
 int bg_cmd_gen(int argc, char **argv);
+int bg_cmd_lsp(int argc, char **argv);
 int bg_cmd_new(int argc, char **argv);
 int bg_cmd_verify(int argc, char **argv);
 

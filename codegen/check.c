@@ -159,6 +159,17 @@ static int diags_move(struct bg_diags *to, struct bg_diags *from)
 	return 0;
 }
 
+void bg_check_rules(struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags,
+		    size_t nerr, size_t nfirst, const char *text, size_t text_len)
+{
+	/* rules on a model clang could not finish would report its gaps */
+	if (bg_diags__count(diags, BG_SEV_ERROR) == nerr)
+		bg_rules__run(m, opts, diags);
+	else	/* clang's own findings on typed-layer uses stand anyway */
+		bg_rules__run_family(m, opts, diags, "typed");
+	bg_diags__drop_ignored_in(diags, nfirst, m->file, text, text_len);
+}
+
 /*
  * Check job J (a file named on the command line, or an entry of the build's
  * compile_commands.json): its diagnostics are added to DIAGS and its model,
@@ -226,12 +237,7 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 	}
 	if (c->dump)
 		bg_model__dump(m, stdout);
-	/* rules on a model clang could not finish would report its gaps */
-	if (bg_diags__count(diags, BG_SEV_ERROR) == nerr)
-		bg_rules__run(m, c->opts, diags);
-	else	/* clang's own findings on typed-layer uses stand anyway */
-		bg_rules__run_family(m, c->opts, diags, "typed");
-	bg_diags__drop_ignored(diags, nfirst);
+	bg_check_rules(m, c->opts, diags, nerr, nfirst, NULL, 0);
 	*model = m;
 back:
 	if (e) {

@@ -56,6 +56,14 @@ const char *bg_check_job_file(const struct check_ctx *c, size_t j);
 /* Check job J: its diagnostics go to ALL, its model to *MODEL, how it went to *R. */
 void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 		  struct bg_model **model, struct job_result *r);
+/*
+ * The rules over M, the model of a parse that added diagnostics to DIAGS from
+ * index NFIRST on, NERR errors being there before it; then the waivers
+ * ("bpfgen: ignore"), read from TEXT (TEXT_LEN bytes) for M's file when it is
+ * not NULL, else from the file on disk.
+ */
+void bg_check_rules(struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags,
+		    size_t nerr, size_t nfirst, const char *text, size_t text_len);
 /* Print one file's --stats line and keep its figures for the summary. */
 void bg_check_stats_add(struct stats *s, const char *file, const struct job_result *r);
 #endif

@@ -163,6 +163,7 @@ static void __attribute__((noreturn)) worker(const struct check_ctx *c, int task
 				wbuf_loc(&b, &d->notes[n].loc);
 				wbuf_str(&b, d->notes[n].msg);
 				wbuf_str(&b, d->notes[n].fixit);
+				wbuf_u32(&b, d->notes[n].fix_len);
 			}
 		}
 		bg_diags__clear(&diags);
@@ -278,7 +279,7 @@ static bool replay(struct rbuf *b, struct bg_diags *diags, struct pool *pool,
 		   struct job_result *r, bool *btf_noted)
 {
 	const char *out, *err, *line, *end;
-	uint32_t flags, nd, nn, len, i, n;
+	uint32_t flags, nd, nn, len, i, n, flen;
 
 	flags = rbuf_u32(b);
 	r->failed = flags & 1;
@@ -325,10 +326,11 @@ static bool replay(struct rbuf *b, struct bg_diags *diags, struct pool *pool,
 			rbuf_loc(b, pool, &loc);
 			msg = rbuf_str(b);
 			fixit = rbuf_str(b);
+			flen = rbuf_u32(b);
 			if (d && msg) {
 				bg_diag__note(d, loc, "%s", msg);
 				if (fixit)
-					bg_diag__note_fixit(d, fixit);
+					bg_diag__note_replace(d, fixit, flen);
 			}
 			free(msg);
 			free(fixit);

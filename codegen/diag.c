@@ -67,6 +67,7 @@ void bg_diag__note(struct bg_diag *d, struct bg_loc loc, const char *fmt, ...)
 	d->notes[d->nnotes].loc = loc;
 	d->notes[d->nnotes].msg = msg;
 	d->notes[d->nnotes].fixit = NULL;
+	d->notes[d->nnotes].fix_len = 0;
 	d->nnotes++;
 }
 
@@ -87,6 +88,13 @@ void bg_diag__note_fixit(struct bg_diag *d, const char *text)
 	n = &d->notes[d->nnotes - 1];
 	free(n->fixit);
 	n->fixit = text ? strdup(text) : NULL;
+}
+
+void bg_diag__note_replace(struct bg_diag *d, const char *text, unsigned len)
+{
+	bg_diag__note_fixit(d, text);
+	if (d && d->nnotes && d->notes[d->nnotes - 1].fixit)
+		d->notes[d->nnotes - 1].fix_len = len;
 }
 
 static int loc_cmp(const struct bg_loc *a, const struct bg_loc *b)
@@ -162,7 +170,14 @@ const char *bg_severity__name(enum bg_severity sev)
 static void print_snippet(struct bpfgen_src *c, FILE *out, const struct bg_loc *loc,
 			  const char *fixit, int color)
 {
-	bpfgen_src__snippet(c, out, loc->file, loc->line, loc->col, fixit, color);
+	size_t n = fixit ? strlen(fixit) : 0;
+	char *shown = NULL;
+
+	/* an inserted line shows without the newline that ends it */
+	if (n && fixit[n - 1] == '\n')
+		shown = strndup(fixit, n - 1);
+	bpfgen_src__snippet(c, out, loc->file, loc->line, loc->col, shown ? shown : fixit, color);
+	free(shown);
 }
 
 static void print_head(FILE *out, const struct bg_loc *loc, enum bg_severity sev, int color)
@@ -320,9 +335,27 @@ static bool waives(const char *line, size_t len, const char *rule, bool alone)
 
 void bg_diags__drop_ignored(struct bg_diags *ds, size_t from)
 {
+	bg_diags__drop_ignored_in(ds, from, NULL, NULL, 0);
+}
+
+void bg_diags__drop_ignored_in(struct bg_diags *ds, size_t from, const char *file,
+			       const char *text, size_t text_len)
+{
 	struct bpfgen_src cache = {};
 	size_t i, j, k, len;
 	const char *line;
+
+	/* the cache holds one file: seeded with TEXT, it reads FILE from there */
+	if (file && text) {
+		cache.path = strdup(file);
+		cache.buf = malloc(text_len + 1);
+		if (!cache.path || !cache.buf)
+			bpfgen_src__fini(&cache);
+		else {
+			memcpy(cache.buf, text, text_len);
+			cache.len = text_len;
+		}
+	}
 
 	for (i = j = from; i < ds->n; i++) {
 		struct bg_diag *d = &ds->v[i];
@@ -339,8 +372,10 @@ void bg_diags__drop_ignored(struct bg_diags *ds, size_t from)
 		if (drop) {
 			free(d->msg);
 			free(d->fixit);
-			for (k = 0; k < d->nnotes; k++)
+			for (k = 0; k < d->nnotes; k++) {
 				free(d->notes[k].msg);
+				free(d->notes[k].fixit);
+			}
 			free(d->notes);
 			continue;
 		}

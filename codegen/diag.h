@@ -17,7 +17,16 @@ struct bg_note {
 	struct bg_loc loc;	/* loc.file NULL: a note with no location */
 	char *msg;
 	char *fixit;		/* text that replaces what the note's caret points at, or NULL */
+	unsigned fix_len;	/* bytes the fix-it replaces; see BG_FIX_AT_CARET */
 };
+
+/*
+ * A fix-it's fix_len: BG_FIX_AT_CARET replaces the SEC(...) call or the
+ * identifier at the caret; BG_FIX_INSERT inserts the text before the caret;
+ * anything else is the number of bytes replaced from the caret on.
+ */
+#define BG_FIX_AT_CARET 0u
+#define BG_FIX_INSERT ((unsigned)-1)
 
 struct bg_diag {
 	enum bg_severity sev;
@@ -25,6 +34,7 @@ struct bg_diag {
 	struct bg_loc loc;
 	char *msg;
 	char *fixit;		/* text that replaces what the caret points at, or NULL */
+	unsigned fix_len;	/* bytes the fix-it replaces; see BG_FIX_AT_CARET */
 	struct bg_note *notes;
 	size_t nnotes;
 };
@@ -45,6 +55,8 @@ void bg_diag__note(struct bg_diag *d, struct bg_loc loc, const char *fmt, ...)
 void bg_diag__fixit(struct bg_diag *d, const char *text);
 /* Attach a fix-it to D's last note (a fix-it away from the finding: SEC() for a call). */
 void bg_diag__note_fixit(struct bg_diag *d, const char *text);
+/* The same, for a fix-it that replaces LEN bytes at the note's place. */
+void bg_diag__note_replace(struct bg_diag *d, const char *text, unsigned len);
 
 /* Order by file, line, column; stable for equal locations. */
 void bg_diags__sort(struct bg_diags *ds);
@@ -68,6 +80,9 @@ struct bg_rule_meta {
  * no rule named, every rule is waived there.
  */
 void bg_diags__drop_ignored(struct bg_diags *ds, size_t from);
+/* The same, with TEXT (TEXT_LEN bytes) as FILE's content when TEXT is not NULL. */
+void bg_diags__drop_ignored_in(struct bg_diags *ds, size_t from, const char *file,
+			       const char *text, size_t text_len);
 
 /* SARIF 2.1.0 for code scanning: one run, the rules, the results. */
 void bg_diags__print_sarif(const struct bg_diags *ds, FILE *out, const char *version,

@@ -14,6 +14,7 @@ static const struct cmd {
 	{ "cc", bg_cmd_cc, "compiler launcher: check and compile a BPF file on one cached preamble" },
 	{ "check", bg_cmd_check, "check BPF C sources for what the kernel refuses or misreads" },
 	{ "gen", bg_cmd_gen, "write the typed userspace header of a compiled BPF object" },
+	{ "lsp", bg_cmd_lsp, "a Language Server Protocol server: the checker in the editor" },
 	{ "new", bg_cmd_new, "write a complete, buildable project for one program type" },
 	{ "probe", bg_cmd_probe, "measure which helpers each program type may call on this kernel" },
 	{ "verify", bg_cmd_verify, "load compiled objects and explain what the verifier refuses" },

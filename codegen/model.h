@@ -188,6 +188,14 @@ struct bg_prog {
 	unsigned nparams;
 	struct bg_type ctx;	/* first parameter, when nparams > 0 */
 	struct bg_loc ctx_loc;
+	/*
+	 * Where the first parameter's declaration starts when it is written out
+	 * in the file (not made by a macro such as BPF_PROG()), and how many
+	 * bytes its type takes up to the name: what a fix-it of the type
+	 * replaces. ctx_type_loc.line 0: not written out.
+	 */
+	struct bg_loc ctx_type_loc;
+	unsigned ctx_type_len;
 	struct bg_type ret;
 	int func;		/* index into model->funcs */
 };
@@ -240,6 +248,9 @@ struct bg_model {
 	bool has_license;
 	char *license;
 	struct bg_loc license_loc;
+	/* the license's string literal, quotes included, when written out in the file */
+	struct bg_loc license_str_loc;
+	unsigned license_str_len;
 	/*
 	 * __weak definitions: the file is one of several linked into one object
 	 * (bpftool gen object), so the license may be in another of them.

@@ -16,6 +16,14 @@
  */
 int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
 	     struct bg_model **model, struct bg_diags *diags);
+/*
+ * bg_parse() of FILE as an editor holds it: TEXT (TEXT_LEN bytes, not
+ * NUL-terminated) stands for FILE's content on disk, which may differ or be
+ * missing. TEXT NULL: FILE as it is on disk.
+ */
+int bg_parse_unsaved(const char *file, const char *text, size_t text_len,
+		     const char *const *args, int nargs, const char *cache_dir,
+		     struct bg_model **model, struct bg_diags *diags);
 
 /*
  * The leading #include lines of FILE that many files share (system headers and

@@ -5,7 +5,7 @@ _bpfgen() {
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	cmd=${COMP_WORDS[1]}
 	if [ "$COMP_CWORD" = 1 ]; then
-		mapfile -t COMPREPLY < <(compgen -W "cache cc check gen new probe verify --help --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "cache cc check gen lsp new probe verify --help --version" -- "$cur")
 		return
 	fi
 	case "$cmd:$prev" in
@@ -17,7 +17,7 @@ _bpfgen() {
 		       cgroup_sockopt cgroup_sysctl cgroup_device sock_ops sk_msg sk_skb sk_lookup
 		       kprobe kretprobe uprobe uretprobe tracepoint raw_tracepoint tp_btf fentry
 		       fexit lsm perf_event" ;;
-	check:-p | check:--cache | new:--dir)
+	check:-p | check:--cache | lsp:--cache | new:--dir)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		return ;;
 	*:--btf | *:--kernel-table | *:--types | *:-o)
@@ -33,6 +33,7 @@ _bpfgen() {
 				awk 'NR > 1 { printf "-W%s -Wno-%s ", $1, $1 }')" ;;
 		cache) words="--help" ;;
 		gen) words="-n --types -o --help" ;;
+		lsp) words="--cache --no-cache --btf -v --help" ;;
 		new) words="--type --dir --help" ;;
 		probe) words="--format --kernel-table --builtin -v --help" ;;
 		verify) words="--format -v --help" ;;

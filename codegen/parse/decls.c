@@ -215,6 +215,26 @@ static void func_attrs(CXCursor fn, bool *noinline, bool *always_inline)
 	free(printed);
 }
 
+/* The type of PARM as written in the main file, from its start to its name. */
+static void ctx_type_span(struct parse_state *st, CXCursor parm, struct bg_prog *p)
+{
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(parm));
+	CXSourceLocation name = clang_getCursorLocation(parm);
+	unsigned soff, eoff, xoff, line, col;
+	CXFile sf, ef, xf;
+
+	clang_getSpellingLocation(start, &sf, &line, &col, &soff);
+	clang_getExpansionLocation(start, &xf, NULL, NULL, &xoff);
+	clang_getSpellingLocation(name, &ef, NULL, NULL, &eoff);
+	/* spelled where it expands: no macro made it */
+	if (!sf || !ef || !xf || !clang_File_isEqual(sf, st->main_file) ||
+	    !clang_File_isEqual(ef, sf) || !clang_File_isEqual(xf, sf) || xoff != soff ||
+	    eoff <= soff || eoff - soff > 256)
+		return;
+	p->ctx_type_loc = (struct bg_loc){ st->m->file, line, col };
+	p->ctx_type_len = eoff - soff;
+}
+
 static void add_prog(struct parse_state *st, CXCursor fn, char *sec, struct bg_loc sec_loc,
 		     int func_idx)
 {
@@ -238,6 +258,7 @@ static void add_prog(struct parse_state *st, CXCursor fn, char *sec, struct bg_l
 
 		type_from(&p->ctx, clang_getCursorType(parm));
 		p->ctx_loc = loc_of(st, clang_getCursorLocation(parm));
+		ctx_type_span(st, parm, p);
 	}
 }
 
@@ -480,6 +501,20 @@ static void add_license(struct parse_state *st, CXCursor var)
 	s = cx_take(clang_getCursorSpelling(lit));
 	if (!s)
 		return;
+	{
+		/* the literal as written in the file: what a fix-it replaces */
+		CXSourceLocation at = clang_getCursorLocation(lit);
+		unsigned soff, xoff;
+		CXFile sf, xf;
+
+		clang_getSpellingLocation(at, &sf, NULL, NULL, &soff);
+		clang_getExpansionLocation(at, &xf, NULL, NULL, &xoff);
+		if (sf && xf && clang_File_isEqual(sf, st->main_file) && clang_File_isEqual(xf, sf) &&
+		    soff == xoff && s[0] == '"') {
+			st->m->license_str_loc = loc_of(st, at);
+			st->m->license_str_len = strlen(s);
+		}
+	}
 	if (s[0] == '"' && (end = strrchr(s + 1, '"'))) {
 		*end = '\0';
 		memmove(s, s + 1, strlen(s + 1) + 1);

@@ -89,6 +89,15 @@ static void note_inclusion(CXFile inc, CXSourceLocation *stack, unsigned depth, 
 int bg_parse(const char *file, const char *const *args, int nargs, const char *cache_dir,
 	     struct bg_model **model, struct bg_diags *diags)
 {
+	return bg_parse_unsaved(file, NULL, 0, args, nargs, cache_dir, model, diags);
+}
+
+int bg_parse_unsaved(const char *file, const char *text, size_t text_len,
+		     const char *const *args, int nargs, const char *cache_dir,
+		     struct bg_model **model, struct bg_diags *diags)
+{
+	struct CXUnsavedFile unsaved = { file, text, text_len };
+	unsigned nunsaved = text ? 1 : 0;
 	struct parse_state st = {};
 	const char **argv = NULL;
 	enum CXErrorCode cerr;
@@ -115,7 +124,7 @@ int bg_parse(const char *file, const char *const *args, int nargs, const char *c
 		argv[argc++] = args[i];
 
 	if (cache_dir)
-		pch = cached_pch(cache_dir, file, argv, argc, &decls_path);
+		pch = cached_pch(cache_dir, file, text, text_len, argv, argc, &decls_path);
 	/*
 	 * With the list of the PCH's declarations that visit_top() acts on, the
 	 * unit's children need only be its own (excludeDeclarationsFromPCH): the
@@ -128,7 +137,7 @@ again:
 	if (pch) {
 		argv[argc] = "-include-pch";
 		argv[argc + 1] = pch;
-		cerr = clang_parseTranslationUnit2(index, file, argv, argc + 2, NULL, 0,
+		cerr = clang_parseTranslationUnit2(index, file, argv, argc + 2, &unsaved, nunsaved,
 						   CXTranslationUnit_KeepGoing, &st.tu);
 		if (cerr != CXError_Success || !st.tu || has_errors(st.tu)) {
 			/* the file's own errors, or a stale or unfit header: parse it all */
@@ -156,8 +165,9 @@ again:
 		}
 	}
 	if (!st.tu) {
-		cerr = index ? clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
-							   CXTranslationUnit_KeepGoing, &st.tu) :
+		cerr = index ? clang_parseTranslationUnit2(index, file, argv, argc, &unsaved,
+							   nunsaved, CXTranslationUnit_KeepGoing,
+							   &st.tu) :
 			       CXError_Failure;
 		if (cerr != CXError_Success || !st.tu) {
 			err = cerr == CXError_ASTReadError ? -EINVAL : -EIO;

@@ -21,23 +21,20 @@
 #include "internal.h"
 
 /*
- * The leading #include lines of FILE that many files share: system headers
- * (<...>) and "vmlinux.h", before any other line of code or directive.
+ * The leading #include lines of SRC (N bytes) that many files share: system
+ * headers (<...>) and "vmlinux.h", before any other line of code or directive.
  * Returns them (owned by the caller) or NULL when there are none.
  */
-char *bg_shared_prefix(const char *file, bool *quoted)
+char *shared_prefix_of(const char *src, size_t n, bool *quoted)
 {
 	char buf[16384], *text = NULL, *line, *end;
-	size_t n, len = 0;
+	size_t len = 0;
 	bool in_comment = false;
-	FILE *f;
 
 	*quoted = false;
-	f = fopen(file, "rb");
-	if (!f)
-		return NULL;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
+	if (n > sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	memcpy(buf, src, n);
 	buf[n] = '\0';
 	for (line = buf; line && *line; line = end ? end + 1 : NULL) {
 		char *p = line;
@@ -95,6 +92,21 @@ char *bg_shared_prefix(const char *file, bool *quoted)
 		}
 	}
 	return text;
+}
+
+char *bg_shared_prefix(const char *file, bool *quoted)
+{
+	char buf[16384];
+	size_t n;
+	FILE *f;
+
+	*quoted = false;
+	f = fopen(file, "rb");
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	return shared_prefix_of(buf, n, quoted);
 }
 
 bool has_errors(CXTranslationUnit tu)
@@ -335,12 +347,13 @@ int pch_decls__find(struct parse_state *st, const struct pch_decls *d, CXCursor 
 /*
  * A precompiled header of FILE's shared prefix in CACHE_DIR, built on first
  * use and reused by every file with the same prefix and flags. Clang checks
- * that the headers it holds have not changed when it is loaded. Returns its
+ * that the headers it holds have not changed when it is loaded. TEXT, when
+ * not NULL, is FILE's content as an editor holds it (TEXT_LEN bytes). Returns its
  * path (owned by the caller) or NULL when FILE has no prefix or it fails, and
  * in *DECLS the path of its list of declarations (pch_decls__write()).
  */
-char *cached_pch(const char *cache_dir, const char *file, const char **argv, int argc,
-			char **decls)
+char *cached_pch(const char *cache_dir, const char *file, const char *text, size_t text_len,
+		 const char **argv, int argc, char **decls)
 {
 	char *prefix, *pch = NULL, *hdr = NULL, *tmp = NULL, *dir = NULL, *slash;
 	const char **args = NULL;
@@ -353,7 +366,7 @@ char *cached_pch(const char *cache_dir, const char *file, const char **argv, int
 	FILE *f;
 
 	*decls = NULL;
-	prefix = bg_shared_prefix(file, &quoted);
+	prefix = text ? shared_prefix_of(text, text_len, &quoted) : bg_shared_prefix(file, &quoted);
 	if (!prefix)
 		return NULL;
 	dir = strdup(file);

@@ -5,17 +5,40 @@
 
 #include "rules.h"
 
+/* A fix-it that adds a GPL license on the line before the first program's SEC(). */
+static void note_insert_license(struct bg_diag *d, const struct bg_model *m)
+{
+	struct bg_loc at;
+
+	if (!m->nprogs || !m->progs[0].sec_loc.line || m->progs[0].sec_loc.file != m->file)
+		return;
+	at = m->progs[0].sec_loc;
+	at.col = 1;
+	bg_diag__note(d, at, "add a license before the first program");
+	bg_diag__note_replace(d, "char LICENSE[] SEC(\"license\") = \"GPL\";\n", BG_FIX_INSERT);
+}
+
 static void note_licenses(struct bg_diag *d, const struct bg_model *m)
 {
 	const char *hint = m->license ? bg_license__suggest(m->license) : NULL;
 
-	if (m->has_license && hint)
+	char fix[300];
+
+	if (m->has_license && hint) {
 		bg_diag__note(d, m->license_loc, "license declared here; did you mean \"%s\"?", hint);
-	else if (m->has_license)
+		if (m->license_str_loc.line) {
+			/* the literal itself, quotes included */
+			bg_diag__note(d, m->license_str_loc, "write \"%s\"", hint);
+			snprintf(fix, sizeof(fix), "\"%s\"", hint);
+			bg_diag__note_replace(d, fix, m->license_str_len);
+		}
+	} else if (m->has_license) {
 		bg_diag__note(d, m->license_loc, "license declared here");
-	else
+	} else {
 		bg_diag__note(d, (struct bg_loc){},
 			      "add: char LICENSE[] SEC(\"license\") = \"GPL\";");
+		note_insert_license(d, m);
+	}
 	bg_diag__note(d, (struct bg_loc){},
 		      "the kernel accepts exactly \"GPL\", \"GPL v2\", \"GPL and additional rights\", "
 		      "\"Dual BSD/GPL\", \"Dual MIT/GPL\" or \"Dual MPL/GPL\"");
@@ -121,4 +144,5 @@ void bg_rule_license_missing(struct bg_check *c)
 	bg_diag__note(d, (struct bg_loc){},
 		      "without one, GPL-only helpers and kfuncs are refused at load; add: "
 		      "char LICENSE[] SEC(\"license\") = \"GPL\";");
+	note_insert_license(d, m);
 }

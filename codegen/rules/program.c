@@ -337,6 +337,13 @@ void bg_rule_ctx_type(struct bg_check *c)
 				      "through it silently come from '%s' at the same offsets; "
 				      "declare the parameter as '%s *' (or 'void *')",
 				      info->ctx, info->ctx);
+		if (info->ctx && p->ctx_type_loc.line) {
+			char fix[300];
+
+			snprintf(fix, sizeof(fix), "%s *", info->ctx);
+			bg_diag__note(d, p->ctx_type_loc, "declare it as '%s'", fix);
+			bg_diag__note_replace(d, fix, p->ctx_type_len);
+		}
 		else if (info->type == BG_PROG_TRACEPOINT)
 			bg_diag__note(d, (struct bg_loc){},
 				      "a tracepoint program receives the tracepoint's record: "

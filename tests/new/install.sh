@@ -51,7 +51,7 @@ completion=$(PATH=$prefix/bin:$PATH bash -c '
 	COMP_WORDS=(bpfgen check -Wno-ctx); COMP_CWORD=2; _bpfgen; echo "${COMPREPLY[*]}"
 	COMP_WORDS=(bpfgen new x --type tp_); COMP_CWORD=4; _bpfgen; echo "${COMPREPLY[*]}"' \
 	_ "$prefix/share/bash-completion/completions/bpfgen")
-if grep -q "check gen new probe" <<<"$completion" && grep -q -- "-Wno-ctx-type" <<<"$completion" &&
+if grep -q "check gen lsp new probe" <<<"$completion" && grep -q -- "-Wno-ctx-type" <<<"$completion" &&
    grep -q "tp_btf" <<<"$completion"; then
 	pass "bash completion: commands, rules, types"
 else

@@ -1222,22 +1222,34 @@ static void emit_ctx_test_run(struct gen *g, const char *p, enum run_kind run)
 			\n\
 			/*\n\
 			 * Run '%2$s' once on the lookup IN describes (family, protocol,\n\
-			 * addresses and ports; sk and cookie 0). *COOKIE, if not NULL, is the\n\
-			 * cookie of the socket the program selected, 0 for none.\n\
+			 * addresses, ports, ingress ifindex). *COOKIE, if not NULL, is the\n\
+			 * cookie of the socket the program selected, 0 for none. Only the\n\
+			 * named fields of IN are passed: the kernel refuses a context whose\n\
+			 * sk or reserved bytes are not zero.\n\
 			 */\n\
 			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_test_run(struct %1$s *skel, const struct bpf_sk_lookup *in,\n\
 								   enum bpfgen_sk_action *action, __u64 *cookie)\n\
 			{\n\
-				struct bpf_sk_lookup out;\n\
+				struct bpf_sk_lookup ctx, out;\n\
 				LIBBPF_OPTS(bpf_test_run_opts, opts,\n\
-					.ctx_in = in,\n\
-					.ctx_size_in = sizeof(*in),\n\
+					.ctx_in = &ctx,\n\
+					.ctx_size_in = sizeof(ctx),\n\
 					.ctx_out = &out,\n\
 					.ctx_size_out = sizeof(out),\n\
 					.repeat = 1,\n\
 				);\n\
 				int err;\n\
 			\n\
+				memset(&ctx, 0, sizeof(ctx));\n\
+				ctx.family = in->family;\n\
+				ctx.protocol = in->protocol;\n\
+				ctx.remote_ip4 = in->remote_ip4;\n\
+				memcpy(ctx.remote_ip6, in->remote_ip6, sizeof(ctx.remote_ip6));\n\
+				ctx.remote_port = in->remote_port;\n\
+				ctx.local_ip4 = in->local_ip4;\n\
+				memcpy(ctx.local_ip6, in->local_ip6, sizeof(ctx.local_ip6));\n\
+				ctx.local_port = in->local_port;\n\
+				ctx.ingress_ifindex = in->ingress_ifindex;\n\
 				memset(&out, 0, sizeof(out));\n\
 				err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.%2$s), &opts);\n\
 				if (err)\n\

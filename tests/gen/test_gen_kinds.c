@@ -249,23 +249,31 @@ Test(gen_kinds, syscall_test_run_writes_the_args_back)
 
 Test(gen_kinds, sk_lookup_test_run)
 {
-	struct bpf_sk_lookup in = {
-		.family = AF_INET,
-		.protocol = IPPROTO_TCP,
-		.remote_ip4 = htonl(INADDR_LOOPBACK),
-		.remote_port = htons(40000),
-		.local_ip4 = htonl(INADDR_LOOPBACK),
-		.local_port = 7777,
-	};
+	struct bpf_sk_lookup in;
 	enum bpfgen_sk_action action = BPFGEN_SK_PASS;
 	__u64 cookie = 1;
+	int err;
+
+	/* sk and the reserved bytes are garbage: the wrapper passes named fields only */
+	memset(&in, 0xa5, sizeof(in));
+	in.family = AF_INET;
+	in.protocol = IPPROTO_TCP;
+	in.remote_ip4 = htonl(INADDR_LOOPBACK);
+	memset(in.remote_ip6, 0, sizeof(in.remote_ip6));
+	in.remote_port = htons(40000);
+	in.local_ip4 = htonl(INADDR_LOOPBACK);
+	memset(in.local_ip6, 0, sizeof(in.local_ip6));
+	in.local_port = 7777;
+	in.ingress_ifindex = 0;
 
 	load();
-	cr_assert_eq(gen_kinds_lookup_test_run(skel, &in, &action, &cookie), 0);
+	err = gen_kinds_lookup_test_run(skel, &in, &action, &cookie);
+	cr_assert_eq(err, 0, "test run: %d (%s)", err, strerror(-err));
 	cr_assert_eq(action, BPFGEN_SK_DROP);
 	cr_assert_eq(cookie, 0, "no socket selected");
 	in.local_port = 80;
-	cr_assert_eq(gen_kinds_lookup_test_run(skel, &in, &action, NULL), 0);
+	err = gen_kinds_lookup_test_run(skel, &in, &action, NULL);
+	cr_assert_eq(err, 0, "test run: %d (%s)", err, strerror(-err));
 	cr_assert_eq(action, BPFGEN_SK_PASS);
 }
 

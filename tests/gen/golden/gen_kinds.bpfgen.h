@@ -1070,22 +1070,34 @@ static inline int gen_kinds_lookup_detach(struct gen_kinds *skel)
 
 /*
  * Run 'lookup' once on the lookup IN describes (family, protocol,
- * addresses and ports; sk and cookie 0). *COOKIE, if not NULL, is the
- * cookie of the socket the program selected, 0 for none.
+ * addresses, ports, ingress ifindex). *COOKIE, if not NULL, is the
+ * cookie of the socket the program selected, 0 for none. Only the
+ * named fields of IN are passed: the kernel refuses a context whose
+ * sk or reserved bytes are not zero.
  */
 static inline BPFGEN_MUST_CHECK int gen_kinds_lookup_test_run(struct gen_kinds *skel, const struct bpf_sk_lookup *in,
 					   enum bpfgen_sk_action *action, __u64 *cookie)
 {
-	struct bpf_sk_lookup out;
+	struct bpf_sk_lookup ctx, out;
 	LIBBPF_OPTS(bpf_test_run_opts, opts,
-		.ctx_in = in,
-		.ctx_size_in = sizeof(*in),
+		.ctx_in = &ctx,
+		.ctx_size_in = sizeof(ctx),
 		.ctx_out = &out,
 		.ctx_size_out = sizeof(out),
 		.repeat = 1,
 	);
 	int err;
 
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.family = in->family;
+	ctx.protocol = in->protocol;
+	ctx.remote_ip4 = in->remote_ip4;
+	memcpy(ctx.remote_ip6, in->remote_ip6, sizeof(ctx.remote_ip6));
+	ctx.remote_port = in->remote_port;
+	ctx.local_ip4 = in->local_ip4;
+	memcpy(ctx.local_ip6, in->local_ip6, sizeof(ctx.local_ip6));
+	ctx.local_port = in->local_port;
+	ctx.ingress_ifindex = in->ingress_ifindex;
 	memset(&out, 0, sizeof(out));
 	err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.lookup), &opts);
 	if (err)

@@ -23,6 +23,8 @@ work=$build/fuzz/$name
 if [ -f "$here/$name.seeds" ]; then
 	mkdir -p "$work/seeds"
 	grep -v '^#' "$here/$name.seeds" | while read -r f; do cp "$here/../$f" "$work/seeds/"; done
+	# and the regression seeds: inputs that once failed
+	[ -d "$seeds" ] && cp "$seeds"/* "$work/seeds/"
 	seeds=$work/seeds
 fi
 if [ ! -x "$bin" ] || [ ! -d "$seeds" ]; then
@@ -42,8 +44,13 @@ esac
 [ -f "$here/$name.dict" ] && opts+=(-dict="$here/$name.dict")
 
 # a leak in one input is a failure (libFuzzer checks each input that mallocs
-# more than it frees); libclang in process needs no suppression
+# more than it frees), except what a crash of libclang itself abandons
+# (lsan.supp): its frames are only found by the slow unwinder
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+case $name in
+check) export ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0
+	export LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$here/lsan.supp ;;
+esac
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 echo "fuzz_$name: ${seconds}s from $seeds (new inputs in $work/corpus)"

@@ -36,7 +36,8 @@ static void check_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: bpfgen check [--format text|json|sarif] [-W<rule>|-Wno-<rule>|-Werror]\n"
-		"                    [--btf FILE] [--kernel-table FILE] [--cache DIR] [--list-rules]\n"
+		"                    [--btf FILE] [--kernel-table FILE] [--target-kernel V[,V...]]\n"
+		"                    [--cache DIR] [--list-rules]\n"
 		"                    [--no-cache] [-j N] [--stats] [-p BUILD_DIR] FILE...\n"
 		"                    [-- CLANG_ARGS...]\n"
 		"\n"
@@ -44,6 +45,8 @@ static void check_usage(FILE *out)
 		"built with -target bpf, and *.bpf.c) with their own flags.\n"
 		"-j N checks N files at a time (0: one per online CPU); the output is the same.\n"
 		"--stats prints each file's wall time and peak memory, and a summary, on stderr.\n"
+		"--target-kernel 5.15,6.1 reports what those kernels do not have (kernel-version);\n"
+		"a file's \"bpfgen: target-kernel 5.15\" comment sets it when the option does not.\n"
 		"The cache of precompiled preambles is on by default (see 'bpfgen cache --help');\n"
 		"--cache DIR names another, --no-cache or BPFGEN_CACHE=off turns it off.\n"
 		"\n"
@@ -159,9 +162,69 @@ static int diags_move(struct bg_diags *to, struct bg_diags *from)
 	return 0;
 }
 
+/* The versions of a "bpfgen: target-kernel 5.15,6.1" comment line in LINE, into BUF. */
+static bool target_line(const char *line, size_t len, char *buf, size_t size)
+{
+	static const char key[] = "bpfgen: target-kernel";
+	const char *p = memmem(line, len, key, sizeof(key) - 1);
+	size_t n = 0;
+
+	if (!p || !(memmem(line, p - line, "//", 2) || memmem(line, p - line, "/*", 2) ||
+		    memmem(line, p - line, "*", 1)))
+		return false;
+	p += sizeof(key) - 1;
+	len -= p - line;
+	while (len && (*p == ' ' || *p == '\t' || *p == ':' || *p == '=')) {
+		p++;
+		len--;
+	}
+	while (n < len && n + 1 < size && p[n] != '\n' && p[n] != '*' && p[n] != '\r')
+		n++;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n > 0;
+}
+
+/* M's file's target-kernel comment, from TEXT or the file on disk, into m->target_kernel. */
+static void read_target_kernel(struct bg_model *m, const char *text, size_t text_len)
+{
+	char line[512], buf[256];
+	const char *p, *nl;
+	FILE *f;
+
+	if (text) {
+		for (p = text; p < text + text_len; p = nl + 1) {
+			nl = memchr(p, '\n', text + text_len - p);
+			if (!nl)
+				nl = text + text_len;
+			if (target_line(p, nl - p, buf, sizeof(buf)))
+				break;
+		}
+		if (p >= text + text_len)
+			return;
+	} else {
+		f = m->file ? fopen(m->file, "r") : NULL;
+		if (!f)
+			return;
+		buf[0] = '\0';
+		while (fgets(line, sizeof(line), f))
+			if (target_line(line, strlen(line), buf, sizeof(buf)))
+				break;
+		fclose(f);
+		if (!buf[0])
+			return;
+	}
+	if (!bg_target_kernel__validate(buf))
+		m->target_kernel = bg_model__strdup(m, buf);
+}
+
 void bg_check_rules(struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags,
 		    size_t nerr, size_t nfirst, const char *text, size_t text_len)
 {
+	if (!opts || !opts->target_kernel)
+		read_target_kernel(m, text, text_len);
 	/* rules on a model clang could not finish would report its gaps */
 	if (bg_diags__count(diags, BG_SEV_ERROR) == nerr)
 		bg_rules__run(m, opts, diags);
@@ -389,6 +452,16 @@ int bg_cmd_check(int argc, char **argv)
 				goto out;
 			}
 			ktable_path = a[14] == '=' ? a + 15 : argv[++i];
+		} else if (!strcmp(a, "--target-kernel") || !strncmp(a, "--target-kernel=", 16)) {
+			const char *v = a[15] == '=' ? a + 16 : (i + 1 < argc ? argv[++i] : "");
+
+			if (bg_target_kernel__validate(v)) {
+				fprintf(stderr, "bpfgen: error: '--target-kernel' needs kernel versions "
+					"such as 5.15 or 5.15,6.1, not '%s'\n", v);
+				status = 2;
+				goto out;
+			}
+			opts.target_kernel = v;
 		} else if (!strcmp(a, "-p")) {
 			build_dir = i + 1 < argc ? argv[++i] : NULL;
 			if (!build_dir) {

@@ -258,6 +258,8 @@ struct bg_model {
 	bool has_weak;
 	int libbpf_major;	/* LIBBPF_MAJOR_VERSION of an included libbpf_version.h, -1 none */
 	bool uses_libxdp;	/* a libxdp header is included: libxdp sets program types */
+	/* the file's "bpfgen: target-kernel 5.15,6.1" line, or NULL */
+	char *target_kernel;
 	char **files;		/* interned names of the other files locations point into */
 	size_t nfiles;
 	struct bg_arena_block *arena;

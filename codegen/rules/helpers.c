@@ -218,11 +218,7 @@ static void mark_guarded(const struct bg_func *f, const struct bg_stmt *s, bool 
 	}
 }
 
-/*
- * Per function, the calls under a feature test; NULL on ENOMEM. Functions
- * without a flow body have none marked: then every call counts.
- */
-static bool **guarded_calls(const struct bg_model *m)
+bool **bg_model__guarded_calls(const struct bg_model *m)
 {
 	bool **g = calloc(m->nfuncs + 1, sizeof(*g));
 	size_t i;
@@ -242,13 +238,17 @@ static bool **guarded_calls(const struct bg_model *m)
 	return g;
 }
 
-/*
- * Mark in REACH the functions P runs whatever the kernel: reachable through
- * direct calls that no feature test guards (bg_model__reachable() minus the
- * guarded edges). Returns 0 or -ENOMEM.
- */
-static int reachable(const struct bg_model *m, const struct bg_prog *p, bool **guarded,
-		     bool *reach)
+void bg_guarded_calls__free(const struct bg_model *m, bool **g)
+{
+	size_t i;
+
+	for (i = 0; g && i < m->nfuncs; i++)
+		free(g[i]);
+	free(g);
+}
+
+int bg_model__reachable_unguarded(const struct bg_model *m, const struct bg_prog *p,
+				  bool **guarded, bool *reach)
 {
 	size_t *work, n = 0, j;
 
@@ -290,7 +290,7 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guard
 	if (!def || !t || p->func < 0 || (size_t)p->func >= m->nfuncs)
 		return;
 	row = bg_kernel_table__find(t, p->section);
-	if (!row || !row->measured || reachable(m, p, guarded, reach))
+	if (!row || !row->measured || bg_model__reachable_unguarded(m, p, guarded, reach))
 		return;
 	for (i = 0; i < m->nfuncs; i++) {
 		const struct bg_func *f = &m->funcs[i];
@@ -339,13 +339,11 @@ static void run(struct bg_check *c, bool sleep)
 	size_t i;
 
 	reach = calloc(m->nfuncs + 1, sizeof(*reach));
-	guarded = guarded_calls(m);
+	guarded = bg_model__guarded_calls(m);
 	if (reach && guarded)
 		for (i = 0; i < m->nprogs; i++)
 			check_prog(c, &m->progs[i], guarded, reach, sleep);
-	for (i = 0; guarded && i < m->nfuncs; i++)
-		free(guarded[i]);
-	free(guarded);
+	bg_guarded_calls__free(m, guarded);
 	free(reach);
 }
 

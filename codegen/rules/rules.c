@@ -74,6 +74,9 @@ const struct bg_rule bg_rules[] = {
 	{ "kfunc-unknown", BG_SEV_ERROR, "btf",
 	  "kfunc or __ksym variable that is not in the kernel's BTF and not __weak",
 	  bg_rule_kfunc_unknown },
+	{ "kernel-version", BG_SEV_ERROR, "version",
+	  "a program type, attach type, map type or flag, helper or kfunc newer than the target "
+	  "kernel (--target-kernel)", bg_rule_kernel_version },
 	{ "typed-type", BG_SEV_ERROR, "typed",
 	  "a typed-layer key, value, result, context or object of another type", bg_rule_typed_type },
 	{ "typed-return", BG_SEV_ERROR, "typed",

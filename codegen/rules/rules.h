@@ -32,6 +32,8 @@ struct bg_rule_opts {
 	/* helper verdicts for the helper rules (tables/kernel.h); NULL: the built-in table */
 	const struct bg_kernel_table *ktable;
 	struct bg_kbtf *kbtf;	/* kernel BTF for the btf rules, read on first use; NULL skips them */
+	/* --target-kernel "5.15,6.1": the kernels the kernel-version rule checks for; NULL: none */
+	const char *target_kernel;
 };
 
 struct bg_check {
@@ -69,6 +71,22 @@ const struct bg_section_def *bg_prog__section(const struct bg_prog *p);
  */
 int bg_model__reachable(const struct bg_model *m, int func, bool *reach);
 
+/*
+ * helpers.c: CO-RE feature tests (bpf_core_type_exists() and the like) keep
+ * or drop a branch per kernel at load time. Per function, the calls that run
+ * only on one side of one; NULL on ENOMEM. Functions without a flow body
+ * have none marked: then every call counts. __free() accepts NULL.
+ */
+bool **bg_model__guarded_calls(const struct bg_model *m);
+void bg_guarded_calls__free(const struct bg_model *m, bool **g);
+/*
+ * Mark in REACH (m->nfuncs entries) the functions P runs whatever the
+ * kernel: reachable through direct calls that no feature test guards.
+ * Returns 0 or -ENOMEM.
+ */
+int bg_model__reachable_unguarded(const struct bg_model *m, const struct bg_prog *p,
+				  bool **guarded, bool *reach);
+
 /* rule entry points, one family per file */
 void bg_rule_section_name(struct bg_check *c);
 void bg_rule_section_legacy(struct bg_check *c);
@@ -102,6 +120,10 @@ void bg_rule_kernel_deref(struct bg_check *c);
 void bg_rule_btf_target(struct bg_check *c);
 void bg_rule_kfunc_unknown(struct bg_check *c);
 void bg_rule_btf_args(struct bg_check *c);
+void bg_rule_kernel_version(struct bg_check *c);
+
+/* version.c: 0 when SPEC ("5.15,6.1") is a list of kernel versions, else -EINVAL. */
+int bg_target_kernel__validate(const char *spec);
 
 /*
  * btf.c: the kernel BTF the btf rules check against, PATH or, when NULL,

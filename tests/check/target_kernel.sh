@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# target_kernel.sh BPFGEN: `bpfgen check --target-kernel` (the kernel-version
+# rule): each feature is reported for the targets older than the version that
+# introduced it, at the line that uses it, and not for newer targets; a
+# "bpfgen: target-kernel" comment is the default; bad versions exit 2.
+set -u
+BPFGEN=$(realpath "${1:?usage: target_kernel.sh BPFGEN}")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+fails=0
+
+# expect NAME STATUS COUNT PATTERN -- CMD...: exit status, and COUNT output lines matching PATTERN
+expect() {
+	local name=$1 want=$2 count=$3 pattern=$4 rc=0 n
+	shift 5
+	"$@" > out.txt 2>&1 || rc=$?
+	n=$(grep -cE -- "$pattern" out.txt)
+	if [ "$rc" != "$want" ] || [ "$n" != "$count" ]; then
+		echo "FAIL $name: exit $rc (expected $want), $n lines match /$pattern/ (expected $count)"
+		sed 's/^/    /' out.txt | head -20
+		fails=$((fails + 1))
+	fi
+}
+
+cat > prog.bpf.c <<'C'
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096);
+} events SEC(".maps");
+
+static long cb(__u32 i, void *ctx)
+{
+	return 0;
+}
+
+SEC("tp_btf/sched_switch")
+int on_switch(__u64 *ctx)
+{
+	__u64 *v;
+
+	bpf_loop(4, cb, NULL, 0);
+	v = bpf_ringbuf_reserve(&events, 8, 0);
+	if (v)
+		bpf_ringbuf_submit(v, 0);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";
+C
+
+expect none 0 0 'kernel-version' -- "$BPFGEN" check prog.bpf.c
+expect new-enough 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.1,6.18 prog.bpf.c
+expect 5.15 1 1 '^prog.bpf.c:19:2: error: helper .bpf_loop. is in Linux 5.17 .*target kernel 5.15 does' \
+	-- "$BPFGEN" check --target-kernel 5.15 prog.bpf.c
+expect 5.15-only 1 1 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 5.15 prog.bpf.c
+expect 5.4-ringbuf 1 1 '^prog.bpf.c:7:3: error: map .events. is a BPF_MAP_TYPE_RINGBUF, which is in Linux 5.8' \
+	-- "$BPFGEN" check --target-kernel 5.4,6.1 prog.bpf.c
+expect 5.4-tracing 1 1 '^prog.bpf.c:14:1: error: section .tp_btf/sched_switch. is a BPF_PROG_TYPE_TRACING' \
+	-- "$BPFGEN" check --target-kernel 6.1,5.4 prog.bpf.c
+expect 5.4-all 1 5 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 5.4 prog.bpf.c
+expect two-targets 1 1 'target kernels 5.4, 5.15 do not have it' -- "$BPFGEN" check --target-kernel 5.4,5.15 prog.bpf.c
+expect note 1 1 '^note: before Linux 5.17, use a for loop' -- "$BPFGEN" check --target-kernel 5.15 prog.bpf.c
+expect release-string 1 1 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 5.15.0-91-generic prog.bpf.c
+expect bad-version 2 1 "needs kernel versions" -- "$BPFGEN" check --target-kernel 5.x prog.bpf.c
+expect empty-version 2 1 "needs kernel versions" -- "$BPFGEN" check --target-kernel "" prog.bpf.c
+expect waived 0 0 'kernel-version' -- "$BPFGEN" check -Wno-kernel-version --target-kernel 5.4 prog.bpf.c
+
+# the file's own comment, when the command line names no target
+{ echo '// bpfgen: target-kernel 5.15'; cat prog.bpf.c; } > dir.bpf.c
+expect directive 1 1 '^dir.bpf.c:20:2: error: helper .bpf_loop.' -- "$BPFGEN" check dir.bpf.c
+expect option-wins 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.1 dir.bpf.c
+
+# under a CO-RE feature test, libbpf drops the call where the kernel lacks it
+cat > guarded.bpf.c <<'C'
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+
+static long cb(__u32 i, void *ctx)
+{
+	return 0;
+}
+
+SEC("raw_tp/sched_switch")
+int on_switch(void *ctx)
+{
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_loop))
+		bpf_loop(4, cb, NULL, 0);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";
+C
+expect guarded 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 5.15 guarded.bpf.c
+
+[ "$fails" = 0 ] && echo "target_kernel: all passed"
+exit $((fails > 0))

@@ -8,14 +8,19 @@
  * and what XDP and tc attach leave behind (links; netlink and clsact only as
  * the legacy hooks, the qdisc removed again when bpfgen created it).
  */
+#include <errno.h>
 #include <net/if.h>
 #include <sched.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/vfs.h>
 #include <linux/if_ether.h>
+#include <linux/magic.h>
 #include <criterion/criterion.h>
 
 #include "gen_kinds.bpfgen.h"
@@ -312,8 +317,18 @@ Test(gen_kinds, uprobe_on_a_symbol_of_this_binary)
 	cr_assert_eq(hits(), 3, "detached: no more counts");
 }
 
+/*
+ * A pin path on bpffs. A fresh machine has no bpffs at /sys/fs/bpf until
+ * something mounts it (systemd does, a container or CI machine may not):
+ * mount it as `mount -t bpf bpf /sys/fs/bpf` would.
+ */
 static void bpffs_path(char *buf, size_t sz, const char *what)
 {
+	struct statfs st;
+
+	if (statfs("/sys/fs/bpf", &st) || st.f_type != BPF_FS_MAGIC)
+		cr_assert_eq(mount("bpf", "/sys/fs/bpf", "bpf", 0, NULL), 0,
+			     "/sys/fs/bpf is not bpffs and mounting it failed: %s", strerror(errno));
 	snprintf(buf, sz, "/sys/fs/bpf/bpfgen_test_%d_%s", (int)getpid(), what);
 }
 

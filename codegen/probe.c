@@ -338,6 +338,7 @@ static void probe_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: bpfgen probe [--format text|json|c] [--kernel-table FILE | --builtin] [-v]\n"
+		"       bpfgen probe --compare TABLE [--kernel-table FILE | --builtin] [-v]\n"
 		"\n"
 		"Measure on the running kernel (as root) which helpers each program type may\n"
 		"call, by loading `call N; exit` for every helper in a section of each type.\n"
@@ -346,17 +347,52 @@ static void probe_usage(FILE *out)
 		"  --format c      the table as bpfgen's built-in C data\n"
 		"  --kernel-table FILE, --builtin\n"
 		"                  print that table instead of measuring\n"
+		"  --compare TABLE print what differs between TABLE (a file as --kernel-table\n"
+		"                  reads, or 6.1 / 6.18 for a table bpfgen has built in) and\n"
+		"                  the other table: the running kernel's, measured, else\n"
+		"                  --kernel-table FILE or --builtin\n"
 		"  -v              say how long the probe took, on stderr\n"
-		"Exit status: 0 measured, 2 the kernel loaded nothing or bad arguments.\n");
+		"Exit status: 0 measured (--compare: the same), 1 --compare found differences,\n"
+		"2 the kernel loaded nothing or bad arguments.\n");
 }
 
 enum format { FMT_TEXT, FMT_JSON, FMT_C };
+
+/*
+ * The table NAME names: "6.1" or "6.18", a built-in measured table, else a
+ * file. *OWNED is what the caller frees. NULL, with the reason on stderr.
+ */
+static const struct bg_kernel_table *compare_table(const char *name, struct bg_kernel_table **owned)
+{
+	const struct bg_kernel_table *t;
+	unsigned major, minor;
+	char why[512], end;
+	int err;
+
+	*owned = NULL;
+	if (sscanf(name, "%u.%u%c", &major, &minor, &end) == 2) {
+		t = bg_kernel_table__measured(major, minor);
+		if (!t)
+			fprintf(stderr, "bpfgen: error: bpfgen has no measured table of Linux %s "
+				"(it has 6.1 and 6.18); name a file\n", name);
+		return t;
+	}
+	err = bg_kernel_table__load(name, owned, why, sizeof(why));
+	if (err) {
+		fprintf(stderr, "bpfgen: error: kernel table '%s': %s\n", name, why);
+		return NULL;
+	}
+	return *owned;
+}
 
 int bg_cmd_probe(int argc, char **argv)
 {
 	const struct bg_kernel_table *show = NULL;
 	struct bg_kernel_table *t = NULL;
-	const char *table_file = NULL;
+	const char *table_file = NULL, *compare = NULL;
+	const struct bg_kernel_table *other = NULL;
+	struct bg_kernel_table *other_owned = NULL;
+	size_t ndiff;
 	enum format fmt = FMT_TEXT;
 	bool builtin = false, verbose = false;
 	char why[512];
@@ -387,6 +423,12 @@ int bg_cmd_probe(int argc, char **argv)
 				fprintf(stderr, "bpfgen: error: --kernel-table needs a FILE\n");
 				return 2;
 			}
+		} else if (!strcmp(a, "--compare") || !strncmp(a, "--compare=", 10)) {
+			compare = a[9] == '=' ? a + 10 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!compare || !*compare) {
+				fprintf(stderr, "bpfgen: error: --compare needs a TABLE\n");
+				return 2;
+			}
 		} else if (!strcmp(a, "--builtin")) {
 			builtin = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -414,6 +456,19 @@ int bg_cmd_probe(int argc, char **argv)
 	}
 	if (!show)
 		return 2;
+	if (compare) {
+		other = compare_table(compare, &other_owned);
+		if (!other) {
+			bg_kernel_table__free(t);
+			return 2;
+		}
+		printf("# %s against %s\n", other->release, show->release);
+		ndiff = bg_kernel_table__compare(other, show, stdout);
+		printf("# %zu difference%s\n", ndiff, ndiff == 1 ? "" : "s");
+		bg_kernel_table__free(other_owned);
+		bg_kernel_table__free(t);
+		return fflush(stdout) ? 2 : ndiff ? 1 : 0;
+	}
 	if (fmt == FMT_JSON)
 		bg_kernel_table__print_json(show, stdout);
 	else if (fmt == FMT_C)

@@ -136,12 +136,7 @@ static const struct bg_kver *lacks(const struct targets *t, const struct bg_feat
 /* The measured table for target V (the 6.1 and 6.18 built-ins), or NULL. */
 static const struct bg_kernel_table *measured(struct bg_kver v)
 {
-	const struct bg_kernel_table *t = bg_kernel_table__builtin();
-	struct bg_kver r;
-
-	if (t && t->release && !bg_kver__parse(t->release, &r) && !bg_kver__cmp(r, v))
-		return t;
-	return NULL;
+	return bg_kernel_table__measured(v.major, v.minor);
 }
 
 /*
@@ -280,13 +275,32 @@ static void check_call(struct bg_check *c, const struct targets *t, const struct
 		if (strncmp(call->callee, "bpf_", 4))
 			return;
 		f = bg_feature__find(BG_FEAT_HELPER, call->callee);
-		if (!lacks(t, f))
+		if (!f)
 			return;
-		/* a measured kernel says what it has, backports included */
+		/*
+		 * A measured kernel says what it has, backports included, and
+		 * per program type: a helper older than the target may still be
+		 * closed to this type there. The builtin table is the running
+		 * kernel's, which helper-prog-type already reports on.
+		 */
 		for (i = 0; i < t->n; i++) {
 			k = measured(t->v[i]);
-			if (!k || measured_has(k, p->section, (int)f->value) <= 0)
+			if (!k) {
+				if (bg_kver__cmp(t->v[i], (struct bg_kver){ f->major, f->minor }) < 0)
+					lack.v[lack.n++] = t->v[i];
+				continue;
+			}
+			if (measured_has(k, p->section, (int)f->value))
+				continue;
+			if (bg_kver__cmp(t->v[i], (struct bg_kver){ f->major, f->minor }) < 0)
 				lack.v[lack.n++] = t->v[i];
+			else if (k != bg_kernel_table__builtin())
+				bg_check__report(c, call->loc, "helper '%s' is not open to '%s' programs "
+						 "on Linux %u.%u (measured by bpfgen probe on %s): "
+						 "target kernel %u.%u will not load the program",
+						 call->callee, p->section, t->v[i].major,
+						 t->v[i].minor, k->release, t->v[i].major,
+						 t->v[i].minor);
 		}
 		snprintf(what, sizeof(what), "helper '%s'", call->callee);
 	} else {

@@ -277,6 +277,29 @@ const struct bg_kernel_table *bg_kernel_table__builtin(void)
 	return builtin;
 }
 
+const struct bg_kernel_table *bg_kernel_table__measured(unsigned major, unsigned minor)
+{
+	static const struct {
+		unsigned major, minor;
+		const struct bg_kernel_src *src;
+	} measured[] = {
+		{ 6, 1, &bg_kernel_linux_6_1 },
+	};
+	static struct bg_kernel_table *built[sizeof(measured) / sizeof(measured[0])];
+	size_t i;
+
+	if (major == 6 && minor == 18)
+		return bg_kernel_table__builtin();
+	for (i = 0; i < sizeof(measured) / sizeof(measured[0]); i++) {
+		if (measured[i].major != major || measured[i].minor != minor)
+			continue;
+		if (!built[i])
+			table_from_src(measured[i].src, &built[i]);
+		return built[i];
+	}
+	return NULL;
+}
+
 static bool attach_eq(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
@@ -552,6 +575,75 @@ void bg_kernel_table__print_c(const struct bg_kernel_table *t, FILE *out)
 		"\t.rows = rows,\n"
 		"\t.nrows = sizeof(rows) / sizeof(rows[0]),\n"
 		"};\n", t->helper_max);
+}
+
+/* The row of B probed in A's row's section and sleepability, or NULL. */
+static const struct bg_kernel_row *same_row(const struct bg_kernel_table *b,
+					    const struct bg_kernel_row *ra)
+{
+	size_t i;
+
+	for (i = 0; i < b->nrows; i++)
+		if (!strcmp(b->rows[i].section, ra->section) && b->rows[i].sleepable == ra->sleepable)
+			return &b->rows[i];
+	return NULL;
+}
+
+/* Print, under "SECTION:", the helpers of RA's row that RB's lacks or flags otherwise. */
+static size_t compare_row(const struct bg_kernel_row *ra, const struct bg_kernel_row *rb,
+			  const char *la, const char *lb, FILE *out)
+{
+	char wa[96], wb[96];
+	size_t n = 0;
+	int id, va, vb;
+
+	for (id = 1; id <= BG_KERNEL_HELPER_MAX; id++) {
+		va = bg_kernel_row__verdict(ra, id);
+		vb = bg_kernel_row__verdict(rb, id);
+		va = va < 0 ? 0 : va;
+		vb = vb < 0 ? 0 : vb;
+		if (va == vb)
+			continue;
+		if (!n++)
+			fprintf(out, "%s:\n", ra->section);
+		if (!vb)
+			fprintf(out, "  only %s: %s\n", la, helper_word(id, va, wa, sizeof(wa)));
+		else if (!va)
+			fprintf(out, "  only %s: %s\n", lb, helper_word(id, vb, wb, sizeof(wb)));
+		else
+			fprintf(out, "  %s: %s, %s: %s\n", la, helper_word(id, va, wa, sizeof(wa)), lb,
+				helper_word(id, vb, wb, sizeof(wb)));
+	}
+	return n;
+}
+
+size_t bg_kernel_table__compare(const struct bg_kernel_table *a, const struct bg_kernel_table *b,
+				FILE *out)
+{
+	const char *la = a->release, *lb = b->release;
+	const struct bg_kernel_row *ra, *rb;
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nrows; i++) {
+		ra = &a->rows[i];
+		rb = same_row(b, ra);
+		if (!rb || ra->measured != rb->measured) {
+			fprintf(out, "%s: %s\n", ra->section,
+				!rb ? "not probed on the second kernel" :
+				ra->measured ? "loads on the first kernel only" :
+				"loads on the second kernel only");
+			n++;
+			continue;
+		}
+		if (ra->measured)
+			n += compare_row(ra, rb, la, lb, out);
+	}
+	for (i = 0; i < b->nrows; i++)
+		if (!same_row(a, &b->rows[i])) {
+			fprintf(out, "%s: not probed on the first kernel\n", b->rows[i].section);
+			n++;
+		}
+	return n;
 }
 
 /* ---- the text reader ---- */

@@ -4,8 +4,9 @@
  * probe` measured it on one kernel. Rows are the probe's representative
  * sections (one per program type and expected attach type); each holds a
  * verdict per helper id. bpfgen carries a built-in table measured on Linux
- * 6.18 (kernel_linux_6_18.c); `bpfgen check --kernel-table FILE` replaces it
- * with one measured on the target kernel.
+ * 6.18 (kernel_linux_6_18.c) and one measured on Debian 12's 6.1
+ * (kernel_linux_6_1.c, for --target-kernel 6.1); `bpfgen check
+ * --kernel-table FILE` replaces the first with one measured on the target.
  */
 #ifndef BPFGEN_TABLES_KERNEL_H
 #define BPFGEN_TABLES_KERNEL_H
@@ -56,6 +57,12 @@ struct bg_kernel_row *bg_kernel_table__add_row(struct bg_kernel_table *t, const 
  * use; owned by bpfgen. NULL only on ENOMEM.
  */
 const struct bg_kernel_table *bg_kernel_table__builtin(void);
+/*
+ * The built-in table measured on Linux MAJOR.MINOR (6.1: Debian 12's cloud
+ * kernel, measured in a VM; 6.18: the builtin), or NULL when bpfgen has
+ * measured no such kernel or on ENOMEM.
+ */
+const struct bg_kernel_table *bg_kernel_table__measured(unsigned major, unsigned minor);
 
 /*
  * Read a table from PATH: the json `bpfgen probe --format json` writes, or
@@ -85,6 +92,15 @@ void bg_kernel_row__set(struct bg_kernel_row *row, int id, unsigned verdict);
 /* BG_KV_* for helper ID in ROW, or -1 when ROW does not know (not measured, not probed). */
 int bg_kernel_row__verdict(const struct bg_kernel_row *row, int id);
 
+/*
+ * Print to OUT what differs between A and B, row by row (matched by section
+ * and sleepability): rows one of them lacks or could not load, and per
+ * helper "only RELEASE: helper!gpl" or both verdicts. Returns the number of
+ * differences; 0 prints nothing.
+ */
+size_t bg_kernel_table__compare(const struct bg_kernel_table *a, const struct bg_kernel_table *b,
+				FILE *out);
+
 void bg_kernel_table__print_text(const struct bg_kernel_table *t, FILE *out);
 void bg_kernel_table__print_json(const struct bg_kernel_table *t, FILE *out);
 /* The table as C data like kernel_linux_6_18.c, named after its release: bg_kernel_linux_X_Y. */
@@ -93,7 +109,7 @@ void bg_kernel_table__print_c(const struct bg_kernel_table *t, FILE *out);
 /* The kernel's enum bpf_attach_type value of libbpf's NAME ("TCX_INGRESS"), or -1. */
 int bg_attach_type__id(const char *name);
 
-/* The built-in table's data (kernel_linux_6_18.c). */
+/* The built-in tables' data (kernel_linux_6_18.c, kernel_linux_6_1.c). */
 struct bg_kernel_row_src {
 	const char *section;
 	enum bg_prog_type type;
@@ -111,5 +127,6 @@ struct bg_kernel_src {
 };
 
 extern const struct bg_kernel_src bg_kernel_linux_6_18;
+extern const struct bg_kernel_src bg_kernel_linux_6_1;
 
 #endif

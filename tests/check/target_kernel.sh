@@ -97,5 +97,38 @@ char LICENSE[] SEC("license") = "GPL";
 C
 expect guarded 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 5.15 guarded.bpf.c
 
+# 6.1 is measured (codegen/tables/kernel_linux_6_1.c): its helper verdicts are
+# per program type, where upstream versions are not. bpf_get_current_pid_tgid
+# is from 4.2, but 6.1 keeps it from XDP (6.10 opened it to every type).
+cat > measured.bpf.c <<'C'
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+SEC("xdp")
+int sample(struct xdp_md *ctx)
+{
+	return bpf_get_current_pid_tgid() & 1 ? XDP_PASS : XDP_DROP;
+}
+
+SEC("kprobe/do_unlinkat")
+int on_unlink(void *ctx)
+{
+	return bpf_get_current_pid_tgid() & 1;
+}
+
+char LICENSE[] SEC("license") = "GPL";
+C
+expect measured-6.1 1 1 "^measured.bpf.c:7:9: error: helper 'bpf_get_current_pid_tgid' is not open to 'xdp' programs on Linux 6.1 \\(measured" \
+	-- "$BPFGEN" check --target-kernel 6.1 measured.bpf.c
+expect measured-6.1-once 1 1 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 6.1 measured.bpf.c
+expect measured-6.18 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.18 measured.bpf.c
+
+# probe --compare: the built-in tables against each other and themselves
+"$BPFGEN" probe --builtin --format json > b.json
+expect compare-builtin-same 0 1 '^# 0 differences' -- "$BPFGEN" probe --compare 6.18 --kernel-table b.json
+expect compare-6.1-6.18 0 1 '^  only 6\.18[^:]*: get_current_pid_tgid$' -- sh -c "'$BPFGEN' probe --compare 6.1 --builtin | sed -n '/^xdp:/,/^[a-z]/p'"
+expect compare-differ 1 1 '^# 533 differences' -- "$BPFGEN" probe --compare 6.1 --builtin
+expect compare-unknown 2 1 'has no measured table of Linux 5.4' -- "$BPFGEN" probe --compare 5.4 --builtin
+
 [ "$fails" = 0 ] && echo "target_kernel: all passed"
 exit $((fails > 0))

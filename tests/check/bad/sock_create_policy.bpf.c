@@ -1,5 +1,6 @@
 // bpfgen-test: cgroup/sock_create program returning -EPERM to deny (the kernel allows [0, 1])
 // kernel: refuses "should have been in [0, 1]"
+// kernel 6.1: loads "Linux 6.1 loads it: the return-value check that refuses it is newer"
 #include <linux/bpf.h>
 #include <linux/errno.h>
 #include <bpf/bpf_helpers.h>

@@ -1,5 +1,6 @@
 // bpfgen-test: sockops program returning -1 for peers it does not tune (sockops must return 0 or 1; -1 belongs in skops->reply)
 // kernel: refuses "should have been in [0, 1]"
+// kernel 6.1: loads "Linux 6.1 loads it: the return-value check that refuses it is newer"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>

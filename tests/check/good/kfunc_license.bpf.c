@@ -1,5 +1,6 @@
 // bpfgen-test: tp_btf program on sched_process_exec taking a reference to the parent with kfuncs under a GPL license (vmlinux.h)
 // kernel: loads
+// kernel 6.1: refuses "'bpf_task_acquire': not found in kernel or module BTFs"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>

@@ -1,5 +1,6 @@
 // bpfgen-test: tp_btf program on task_newtask taking a reference to the thread group leader with the bpf_task_from_pid() kfunc and releasing it (vmlinux.h)
 // kernel: loads
+// kernel 6.1: refuses "'bpf_task_from_pid': not found in kernel or module BTFs"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>

@@ -284,17 +284,16 @@ static void check_call(struct bg_check *c, const struct targets *t, const struct
 		 * kernel's, which helper-prog-type already reports on.
 		 */
 		for (i = 0; i < t->n; i++) {
+			bool older = bg_kver__cmp(t->v[i], (struct bg_kver){ f->major, f->minor }) < 0;
+			int has;
+
 			k = measured(t->v[i]);
-			if (!k) {
-				if (bg_kver__cmp(t->v[i], (struct bg_kver){ f->major, f->minor }) < 0)
-					lack.v[lack.n++] = t->v[i];
+			has = k ? measured_has(k, p->section, (int)f->value) : -1;
+			if (has > 0)
 				continue;
-			}
-			if (measured_has(k, p->section, (int)f->value))
-				continue;
-			if (bg_kver__cmp(t->v[i], (struct bg_kver){ f->major, f->minor }) < 0)
+			if (older)
 				lack.v[lack.n++] = t->v[i];
-			else if (k != bg_kernel_table__builtin())
+			else if (!has && k != bg_kernel_table__builtin())
 				bg_check__report(c, call->loc, "helper '%s' is not open to '%s' programs "
 						 "on Linux %u.%u (measured by bpfgen probe on %s): "
 						 "target kernel %u.%u will not load the program",

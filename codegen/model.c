@@ -133,6 +133,9 @@ static void func_free(struct bg_func *f)
 		free(f->ctx_acc[i].field);
 	}
 	free(f->ctx_acc);
+	for (i = 0; f->ptypes && i < f->nparams; i++)
+		bg_type__clear(&f->ptypes[i]);
+	free(f->ptypes);
 }
 
 void bg_model__free(struct bg_model *m)

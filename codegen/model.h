@@ -165,6 +165,7 @@ struct bg_func {
 	bool is_main_file;
 	unsigned nparams;
 	char **params;		/* parameter names (arena) */
+	struct bg_type *ptypes;	/* their types, for functions of the main file; else NULL */
 	bool noinline;		/* __noinline: a frame of its own even when static */
 	bool always_inline;
 	bool typed;		/* made by the typed layer: bpf.h's, or a BPFGEN_ macro's accessor */

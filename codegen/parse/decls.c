@@ -298,6 +298,15 @@ static void add_function(struct parse_state *st, CXCursor fn)
 	f->params = bg_model__alloc(st->m, (f->nparams + 1) * sizeof(*f->params));
 	for (i = 0; f->params && i < f->nparams; i++)
 		f->params[i] = arena_take(st, clang_getCursorSpelling(clang_Cursor_getArgument(fn, i)));
+	if (f->is_main_file && f->nparams) {
+		f->ptypes = calloc(f->nparams, sizeof(*f->ptypes));
+		if (!f->ptypes) {
+			st->err = -ENOMEM;
+			return;
+		}
+		for (i = 0; i < f->nparams; i++)
+			type_from(&f->ptypes[i], clang_getCursorType(clang_Cursor_getArgument(fn, i)));
+	}
 	func_attrs(fn, &f->noinline, &f->always_inline);
 	kids_of(fn, &k);
 	for (i = 0; i < (unsigned)k.n; i++)

@@ -33,6 +33,8 @@ struct parse_state {
 	/* the counters of the enclosing for loops with a small constant trip count */
 	CXCursor counted[8];
 	int ncounted;
+	/* the expression of the expression statement being lowered, if any */
+	CXCursor dropped;
 	int err;
 };
 

@@ -295,12 +295,14 @@ static char *expr_text(struct parse_state *st, CXCursor e)
 enum binop {
 	OP_OTHER, OP_ASSIGN, OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE, OP_LAND, OP_LOR,
 	OP_ADD, OP_SUB, OP_ADD_ASSIGN, OP_SUB_ASSIGN, OP_OTHER_ASSIGN, OP_COMMA,
+	OP_HIDDEN,	/* inside a macro: the operator's text is not in the file */
 };
 
 /*
  * libclang 14 does not say which operator a BinaryOperator is: read it from
  * the source between the operands. Inside a macro the text is not there:
- * OP_OTHER, which the rules treat as "not understood".
+ * OP_HIDDEN, which the rules treat as "not understood" (OP_OTHER), except
+ * where the expression is a statement of its own: see lower_binop().
  */
 static enum binop binop_of(struct parse_state *st, CXCursor lhs, CXCursor rhs)
 {
@@ -312,7 +314,7 @@ static enum binop binop_of(struct parse_state *st, CXCursor lhs, CXCursor rhs)
 	clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &f1, NULL, NULL, &lend);
 	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &f2, NULL, NULL, &rbeg);
 	if (!f1 || !f2 || !clang_File_isEqual(f1, f2) || rbeg <= lend)
-		return OP_OTHER;
+		return OP_HIDDEN;
 	buf = clang_getFileContents(st->tu, f1, &size);
 	if (!buf || rbeg > size)
 		return OP_OTHER;
@@ -519,7 +521,8 @@ static int record_ctx_access(struct parse_state *st, CXCursor member, CXType bas
 	struct bg_ctx_access *a;
 	long long off;
 
-	if (!name || !bg_prog_type__by_ctx(name)) {
+	/* a program context, or a tracepoint's record (btf-args compares what is read) */
+	if (!name || (!bg_prog_type__by_ctx(name) && strncmp(name, "struct trace_event_raw_", 23))) {
 		free(name);
 		return -1;
 	}
@@ -787,6 +790,14 @@ static struct bg_val lower_binop(struct parse_state *st, CXCursor c, struct bg_s
 	if (kids_of(c, &k) != 2)
 		goto generic;
 	op = binop_of(st, k.v[0], k.v[1]);
+	/*
+	 * `lhs OP rhs;` as a statement, written inside a macro (an accessor's
+	 * `ctx->field = v`): with its value dropped, only an assignment does
+	 * anything (clang warns -Wunused-value on the rest), so it is one.
+	 */
+	if (op == OP_HIDDEN && clang_equalCursors(c, st->dropped) &&
+	    clang_getCursorKind(c) == CXCursor_BinaryOperator)
+		op = OP_ASSIGN;
 	switch (op) {
 	case OP_ASSIGN:
 		var = local_var(st, k.v[0]);
@@ -1309,10 +1320,8 @@ static enum CXChildVisitResult lower_child(CXCursor c, CXCursor parent, CXClient
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	(void)parent;
-	if (clang_isStatement(k) || k == CXCursor_CallExpr)
+	if (clang_isStatement(k) || clang_isExpression(k))
 		lower_stmt(la->st, c, la->seq);
-	else if (clang_isExpression(k))
-		lower_expr(la->st, c, la->seq, 0);
 	return la->st->err ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
@@ -1464,9 +1473,11 @@ static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *se
 			st->func->calls[v.call].result_unused = true;
 		return;
 	default:
-		if (clang_isExpression(clang_getCursorKind(c)))
+		if (clang_isExpression(clang_getCursorKind(c))) {
+			st->dropped = strip_expr(c);
 			lower_expr(st, c, seq, 0);
-		else if (clang_isStatement(clang_getCursorKind(c))) {
+			st->dropped = clang_getNullCursor();
+		} else if (clang_isStatement(clang_getCursorKind(c))) {
 			kids_of(c, &k);
 			for (i = 0; i < k.n; i++)
 				lower_stmt(st, k.v[i], seq);

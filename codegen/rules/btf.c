@@ -306,6 +306,49 @@ static const struct target_kind *prog_target(const struct bg_prog *p, const char
 	return NULL;
 }
 
+/*
+ * raw_tp/X has no attach type and libbpf looks nothing up, but the kernel
+ * passes it the arguments of the BTF tracepoint X and refuses to attach a
+ * program that reads more of them (__bpf_probe_register(): max_ctx_offset).
+ */
+static const struct target_kind raw_tp_kind = {
+	"", "tracepoint", "btf_trace_", BTF_KIND_TYPEDEF, 0,
+};
+
+/* The target whose arguments P's are: a BTF target, or a raw tracepoint's. */
+static const struct target_kind *args_target(const struct bg_prog *p, const char **target)
+{
+	const struct target_kind *tk = prog_target(p, target);
+	const struct bg_section_def *def;
+	const char *slash;
+
+	if (tk)
+		return tk;
+	def = bg_prog__section(p);
+	if (!def || (def->type != BG_PROG_RAW_TRACEPOINT &&
+		     def->type != BG_PROG_RAW_TRACEPOINT_WRITABLE) ||
+	    !(slash = strchr(p->section, '/')) || !slash[1] || strchr(slash, ':'))
+		return NULL;
+	*target = slash + 1;
+	return &raw_tp_kind;
+}
+
+#define TP_RECORD "struct trace_event_raw_"
+
+/* The event of a tracepoint program P whose context is a vmlinux.h record, or NULL. */
+static const char *record_event(const struct bg_prog *p)
+{
+	const struct bg_section_def *def = bg_prog__section(p);
+	const char *slash = strchr(p->section, '/');
+
+	if (!def || def->type != BG_PROG_TRACEPOINT || !slash || !strchr(slash + 1, '/') ||
+	    p->nparams < 1 || p->ctx.kind != BG_TYPE_PTR || !p->ctx.pointee ||
+	    strncmp(p->ctx.pointee, TP_RECORD, strlen(TP_RECORD)))
+		return NULL;
+	slash = strrchr(p->section, '/');
+	return slash[1] ? slash + 1 : NULL;
+}
+
 static bool needs_btf(const struct bg_model *m, bool progs, bool ksyms)
 {
 	const char *target;
@@ -316,6 +359,18 @@ static bool needs_btf(const struct bg_model *m, bool progs, bool ksyms)
 			return true;
 	for (i = 0; ksyms && i < m->nksyms; i++)
 		if (!m->ksyms[i].is_weak)
+			return true;
+	return false;
+}
+
+/* A program whose arguments or tracepoint record btf-args compares with the kernel's. */
+static bool needs_btf_args(const struct bg_model *m)
+{
+	const char *target;
+	size_t i;
+
+	for (i = 0; i < m->nprogs; i++)
+		if (args_target(&m->progs[i], &target) || record_event(&m->progs[i]))
 			return true;
 	return false;
 }
@@ -541,26 +596,280 @@ static const struct btf_type *trace_names(struct bg_kbtf *k, const struct btf *b
 	return t && btf_is_func_proto(t) && btf_vlen(t) == btf_vlen(proto) ? t : NULL;
 }
 
-/* The number of arguments BPF_PROG(name, args...) declares, or -1 when P is not one. */
-static int bpf_prog_args(const struct bg_model *m, const struct bg_prog *p)
+/*
+ * The function that takes what BPF_PROG(name, args...) declares, or NULL when P
+ * is not one: BPF_PROG() defines name(unsigned long long *ctx) and
+ * ____name(ctx, args...); BPFGEN_TP_BTF/FENTRY/FEXIT/LSM/RAW_TRACEPOINT(name,
+ * target, args...) define name(ctx) and ___bpfgen_body_name(ctx, args...).
+ */
+static const struct bg_func *bpf_prog_args(const struct bg_model *m, const struct bg_prog *p)
 {
-	const struct bg_func *inner;
+	const struct bg_func *inner = NULL;
 	char name[512];
 
-	/* BPF_PROG() defines name(unsigned long long *ctx) and ____name(ctx, args...) */
-	if (p->nparams != 1 || p->ctx.kind != BG_TYPE_PTR || p->ctx.pointee_kind != BG_TYPE_INT ||
-	    p->ctx.pointee_size != 8)
-		return -1;
-	snprintf(name, sizeof(name), "____%s", p->name);
-	inner = bg_model__find_func(m, name);
-	if (!inner) {
-		/* BPFGEN_TP_BTF/FENTRY/FEXIT/LSM(name, target, args...): the body takes ctx, args... */
+	if (p->nparams != 1 || p->ctx.kind != BG_TYPE_PTR)
+		return NULL;
+	if (p->ctx.pointee_kind == BG_TYPE_INT && p->ctx.pointee_size == 8) {
+		snprintf(name, sizeof(name), "____%s", p->name);
+		inner = bg_model__find_func(m, name);
+	}
+	if (!inner && (p->ctx.pointee_kind == BG_TYPE_INT ||
+		       (p->ctx.pointee && !strcmp(p->ctx.pointee, "struct bpf_raw_tracepoint_args")))) {
 		snprintf(name, sizeof(name), "___bpfgen_body_%s", p->name);
 		inner = bg_model__find_func(m, name);
 	}
-	if (!inner || !inner->nparams)
-		return -1;
-	return inner->nparams - 1;
+	return inner && inner->nparams ? inner : NULL;
+}
+
+/* "struct task_struct" of "struct task_struct___v1" (a CO-RE flavour), in BUF. */
+static const char *unflavoured(const char *name, char *buf, size_t size)
+{
+	const char *f = strstr(name, "___");
+
+	snprintf(buf, size, "%.*s", f ? (int)(f - name) : (int)strlen(name), name);
+	return buf;
+}
+
+enum arg_fit { ARG_FITS, ARG_WARN, ARG_WRONG };
+
+/*
+ * Whether a parameter declared as DECL fits the kernel's argument of BTF type
+ * ID. What the verifier or the value cannot survive is wrong: a pointer cut to
+ * a narrower integer, a struct pointer made of a scalar (its dereference is
+ * refused: "invalid mem access 'scalar'"). A pointer to another struct loads,
+ * but the verifier checks the accesses against the kernel's struct: a warning.
+ * WHY gets the reason.
+ */
+static enum arg_fit arg_fit(const struct btf *btf, __u32 id, const struct bg_type *decl,
+			    char *why, size_t size)
+{
+	const struct btf_type *t, *pt;
+	char a[200], b[256];
+	int rid = btf__resolve_type(btf, id);
+
+	t = rid > 0 ? btf__type_by_id(btf, rid) : NULL;
+	if (!t || !decl->spelling)
+		return ARG_FITS;
+	if (btf_is_ptr(t)) {
+		if (decl->kind == BG_TYPE_INT && decl->size > 0 && decl->size < 8) {
+			snprintf(why, size, "a pointer cut to its low %lld bytes", decl->size);
+			return ARG_WRONG;
+		}
+		if (decl->kind != BG_TYPE_PTR || decl->pointee_kind != BG_TYPE_STRUCT ||
+		    !decl->pointee)
+			return ARG_FITS;
+		rid = btf__resolve_type(btf, t->type);
+		pt = rid > 0 ? btf__type_by_id(btf, rid) : NULL;
+		if (!pt || !(btf_is_struct(pt) || btf_is_union(pt)) || !pt->name_off)
+			return ARG_FITS;
+		snprintf(a, sizeof(a), "%s %s", btf_is_union(pt) ? "union" : "struct",
+			 btf__name_by_offset(btf, pt->name_off));
+		if (!strcmp(unflavoured(decl->pointee, b, sizeof(b)), a))
+			return ARG_FITS;
+		snprintf(why, size, "the verifier checks every access against '%s'", a);
+		return ARG_WARN;
+	}
+	if ((btf_is_int(t) || btf_is_any_enum(t)) && decl->kind == BG_TYPE_PTR &&
+	    decl->pointee_kind == BG_TYPE_STRUCT) {
+		snprintf(why, size, "a scalar, which the verifier refuses to dereference "
+			 "(\"invalid mem access 'scalar'\")");
+		return ARG_WRONG;
+	}
+	return ARG_FITS;
+}
+
+/* Compare the types INNER declares with the target's PROTO, one diagnostic per parameter. */
+static void check_arg_types(struct bg_check *c, const struct bg_prog *p, const struct bg_func *inner,
+			    const struct btf *btf, const struct btf_type *proto, __u32 skip,
+			    bool with_ret, const char *tk_what, const char *target,
+			    const struct btf_type *names)
+{
+	const struct btf_param *pa = btf_params(proto);
+	const struct btf_param *na = names ? btf_params(names) : pa;
+	unsigned n = inner->nparams - 1, i;
+	char why[512], *text;
+
+	if (!inner->ptypes)
+		return;
+	for (i = 0; i <= n; i++) {
+		__u32 bi = skip + i, id;
+		const struct bg_type *decl;
+		const char *pname;
+		enum arg_fit fit;
+		struct bg_diag *d;
+
+		if (i == n && !(with_ret && bi == btf_vlen(proto)))
+			break;
+		if (bi < btf_vlen(proto)) {
+			if (!pa[bi].type || btf__resolve_size(btf, pa[bi].type) > 8)
+				break;	/* variadic, or a struct by value: the slots shift */
+			id = pa[bi].type;
+			pname = btf__name_by_offset(btf, na[bi].name_off);
+			if (!pname)
+				pname = "";
+		} else if (with_ret && bi == btf_vlen(proto) && proto->type) {
+			id = proto->type;
+			pname = "its return value";
+		} else {
+			break;
+		}
+		decl = &inner->ptypes[i + 1];
+		fit = arg_fit(btf, id, decl, why, sizeof(why));
+		if (fit == ARG_FITS)
+			continue;
+		d = bg_check__report_sev(c, fit == ARG_WRONG ? BG_SEV_ERROR : BG_SEV_WARNING, p->loc,
+					 "'%s' declares '%s' as '%s', but %s '%s' passes %s%s%s there: %s",
+					 p->name, inner->params[i + 1] ? inner->params[i + 1] : "?",
+					 decl->spelling, tk_what, target,
+					 *pname && bi < btf_vlen(proto) ? "'" : "", *pname ? pname : "an argument",
+					 *pname && bi < btf_vlen(proto) ? "'" : "", why);
+		text = d ? proto_text(btf, proto, skip, with_ret, names) : NULL;
+		if (text)
+			bg_diag__note(d, p->sec_loc, "'%s' passes: %s", target, text);
+		free(text);
+	}
+}
+
+/* The maximal args[] slot + 1 a raw tracepoint program reads through its context, or 0. */
+static unsigned raw_tp_reads(const struct bg_model *m, const struct bg_prog *p,
+			     struct bg_loc *where)
+{
+	bool *reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	unsigned most = 0;
+	size_t j, k;
+
+	if (!reach)
+		return 0;
+	if (p->func >= 0 && !bg_model__reachable(m, p->func, reach)) {
+		for (j = 0; j < m->nfuncs; j++) {
+			for (k = 0; reach[j] && k < m->funcs[j].nctx_acc; k++) {
+				const struct bg_ctx_access *a = &m->funcs[j].ctx_acc[k];
+
+				if (strcmp(a->ctx, "struct bpf_raw_tracepoint_args") || a->off < 0 ||
+				    a->var_off || (unsigned)(a->off / 8 + 1) <= most)
+					continue;
+				most = a->off / 8 + 1;
+				*where = a->loc;
+			}
+		}
+	}
+	free(reach);
+	return most;
+}
+
+/*
+ * Whether member FIELD of struct DECL (a record, in BTF) is missing from
+ * struct REC or at another offset or size there. A record with the members
+ * read at the same places (a newer event that appended a field to its old
+ * event class's record) reads the same.
+ */
+static bool misplaced(const struct btf *btf, int decl, int rec, const char *field)
+{
+	const struct btf_type *d = btf__type_by_id(btf, decl), *r = btf__type_by_id(btf, rec);
+	const struct btf_member *dm = btf_members(d), *rm = btf_members(r);
+	__u32 i, j;
+
+	for (i = 0; i < btf_vlen(d); i++)
+		if (!strcmp(field, btf__name_by_offset(btf, dm[i].name_off)))
+			break;
+	if (i == btf_vlen(d))
+		return false;	/* not the kernel's member: CO-RE fails the load itself */
+	for (j = 0; j < btf_vlen(r); j++)
+		if (!strcmp(field, btf__name_by_offset(btf, rm[j].name_off)))
+			break;
+	return j == btf_vlen(r) || btf_member_bit_offset(d, i) != btf_member_bit_offset(r, j) ||
+	       btf__resolve_size(btf, dm[i].type) != btf__resolve_size(btf, rm[j].type);
+}
+
+/* The first field of P's record that P reads and REC has elsewhere, or NULL; AT gets its place. */
+static const char *misread(const struct bg_model *m, const struct bg_prog *p,
+			   const struct btf *btf, int decl, int rec, struct bg_loc *at)
+{
+	bool *reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	const char *field = NULL;
+	size_t j, k;
+
+	if (!reach)
+		return NULL;
+	if (p->func >= 0 && !bg_model__reachable(m, p->func, reach)) {
+		for (j = 0; !field && j < m->nfuncs; j++) {
+			for (k = 0; !field && reach[j] && k < m->funcs[j].nctx_acc; k++) {
+				const struct bg_ctx_access *a = &m->funcs[j].ctx_acc[k];
+
+				if (a->field && !strcmp(a->ctx, p->ctx.pointee) &&
+				    misplaced(btf, decl, rec, a->field)) {
+					field = a->field;
+					*at = a->loc;
+				}
+			}
+		}
+	}
+	free(reach);
+	return field;
+}
+
+/*
+ * A tracepoint program over vmlinux.h's struct trace_event_raw_X must be
+ * given its event's record: the kernel does not check it, and every field is
+ * read at another struct's offsets. An event of an event class (sched_wakeup:
+ * trace_event_raw_sched_wakeup_template) has no record of its own name: the
+ * class X must then take the event's arguments (__bpf_trace_X()).
+ */
+static void check_tp_record(struct bg_check *c, struct bg_kbtf *k, const struct bg_prog *p)
+{
+	const char *event = record_event(p), *rec, *field;
+	const struct btf_type *ep, *cp;
+	const struct btf *btf, *cbtf, *dbtf;
+	char name[512], buf[256], buf2[512];
+	struct bg_loc at;
+	struct bg_diag *d;
+	__u32 skip, cskip, i;
+	int id, cid, rid, did;
+
+	if (!event)
+		return;
+	rec = unflavoured(p->ctx.pointee + strlen(TP_RECORD), buf, sizeof(buf));
+	if (!strcmp(rec, event))
+		return;
+	/* syscalls/sys_enter_* are no BTF tracepoints: trace_event_raw_sys_enter is their layout */
+	snprintf(name, sizeof(name), "btf_trace_%s", event);
+	id = kbtf_find(k, name, BTF_KIND_TYPEDEF, &btf);
+	if (!id || !(ep = target_proto(btf, id, &skip)))
+		return;
+	snprintf(name, sizeof(name), "trace_event_raw_%s", event);
+	rid = kbtf_find(k, name, BTF_KIND_STRUCT, &cbtf);
+	if (rid) {
+		snprintf(buf2, sizeof(buf2), "trace_event_raw_%s", rec);
+		did = kbtf_find(k, buf2, BTF_KIND_STRUCT, &dbtf);
+		if (!did || dbtf != cbtf || !(field = misread(c->m, p, cbtf, did, rid, &at)))
+			return;
+		d = bg_check__report(c, p->ctx_loc, "'%s' reads tracepoint '%s' through '%s', but its "
+				     "record is 'struct %s'", p->name, event, p->ctx.pointee, name);
+		if (d)
+			bg_diag__note(d, at, "'%s' is read here, and 'struct %s' does not have it "
+				      "there: the kernel loads the program, which reads another "
+				      "field's bytes", field, name);
+		return;
+	}
+	snprintf(name, sizeof(name), "__bpf_trace_%s", rec);
+	cid = kbtf_find(k, name, BTF_KIND_FUNC, &cbtf);
+	if (!cid || cbtf != btf || !(cp = target_proto(btf, cid, &cskip)))
+		return;
+	if (btf_vlen(cp) == btf_vlen(ep)) {
+		for (i = skip; i < btf_vlen(ep); i++)
+			if (btf_params(ep)[i].type != btf_params(cp)[i].type)
+				break;
+		if (i == btf_vlen(ep))
+			return;
+	}
+	d = bg_check__report_sev(c, BG_SEV_WARNING, p->ctx_loc,
+				 "'%s' reads the record of tracepoint '%s' as '%s', the record of "
+				 "event class '%s', whose events take other arguments",
+				 p->name, event, p->ctx.pointee, rec);
+	if (d)
+		bg_diag__note(d, (struct bg_loc){}, "the kernel loads it: every field is read at "
+			      "the offsets of another event's record; see the event's format file "
+			      "under /sys/kernel/tracing/events for its class");
 }
 
 void bg_rule_btf_args(struct bg_check *c)
@@ -570,12 +879,14 @@ void bg_rule_btf_args(struct bg_check *c)
 	char name[256];
 	size_t i;
 
-	if (!needs_btf(m, true, false) || !(k = kbtf_get(c)))
+	if (!needs_btf_args(m) || !(k = kbtf_get(c)))
 		return;
 	for (i = 0; i < m->nprogs; i++) {
 		const struct bg_prog *p = &m->progs[i];
-		const struct btf_type *proto;
+		const struct btf_type *proto, *names;
 		const struct target_kind *tk;
+		const struct bg_func *inner;
+		struct bg_loc at = p->loc;
 		const struct btf *btf;
 		const char *target;
 		unsigned slots;
@@ -584,29 +895,51 @@ void bg_rule_btf_args(struct bg_check *c)
 		char *text;
 		struct bg_diag *d;
 
-		tk = prog_target(p, &target);
-		if (!tk || tk->args < 0 || (n = bpf_prog_args(m, p)) < 0)
+		check_tp_record(c, k, p);
+		tk = args_target(p, &target);
+		if (!tk || tk->args < 0)
+			continue;
+		inner = bpf_prog_args(m, p);
+		if (inner)
+			n = (int)inner->nparams - 1;
+		else if (tk == &raw_tp_kind)
+			n = (int)raw_tp_reads(m, p, &at);
+		else
 			continue;
 		snprintf(name, sizeof(name), "%s%s", tk->prefix, target);
 		id = kbtf_find(k, name, tk->kind, &btf);
 		if (!id || !(proto = target_proto(btf, id, &skip)))
 			continue;
+		names = skip ? trace_names(k, btf, target, proto) : NULL;
 		slots = target_slots(btf, proto, skip, tk->args > 0);
-		if ((unsigned)n <= slots)
+		if ((unsigned)n <= slots) {
+			if (inner)
+				check_arg_types(c, p, inner, btf, proto, skip, tk->args > 0, tk->what,
+						target, names);
 			continue;
-		d = bg_check__report(c, p->loc, "'%s' declares %d arguments, but %s '%s' passes %u",
-				     p->name, n, tk->what, target, slots);
+		}
+		if (inner)
+			d = bg_check__report(c, at, "'%s' declares %d arguments, but %s '%s' passes %u",
+					     p->name, n, tk->what, target, slots);
+		else
+			d = bg_check__report(c, at, "'%s' reads args[%d], but %s '%s' passes %u "
+					     "arguments", p->name, n - 1, tk->what, target, slots);
 		if (!d)
 			continue;
-		text = proto_text(btf, proto, skip, tk->args > 0,
-				  skip ? trace_names(k, btf, target, proto) : NULL);
+		text = proto_text(btf, proto, skip, tk->args > 0, names);
 		if (text)
 			bg_diag__note(d, p->sec_loc, "'%s' passes: %s", target, text);
 		free(text);
-		bg_diag__note(d, (struct bg_loc){},
-			      "BPF_PROG() reads argument N from the N-th u64 of the context: the "
-			      "verifier refuses the program when it uses one past the last "
-			      "(\"func '%s' doesn't have %u-th argument\"); declare the arguments "
-			      "as the kernel passes them", target, slots + 1);
+		if (tk == &raw_tp_kind)
+			bg_diag__note(d, (struct bg_loc){},
+				      "the kernel loads the program but refuses to attach it (EINVAL): "
+				      "a raw tracepoint program may read only the arguments its "
+				      "tracepoint passes");
+		else
+			bg_diag__note(d, (struct bg_loc){},
+				      "BPF_PROG() reads argument N from the N-th u64 of the context: "
+				      "the verifier refuses the program when it uses one past the last "
+				      "(\"func '%s' doesn't have %u-th argument\"); declare the "
+				      "arguments as the kernel passes them", target, slots + 1);
 	}
 }

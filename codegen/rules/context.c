@@ -6,7 +6,43 @@
 #include "rules.h"
 
 typedef void (*access_fn)(struct bg_check *c, const struct bg_prog *p,
-			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a);
+			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+			  struct bg_loc at, const char *via);
+
+/*
+ * An access inside one of the typed layer's accessors (a setter of bpf.h)
+ * belongs to the user's line that calls it: report it at each call, in the
+ * main file, of a typed function that is or reaches the accessor ACC.
+ */
+static void at_typed_calls(struct bg_check *c, const struct bg_prog *p,
+			   const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+			   const bool *reach, size_t acc, access_fn fn)
+{
+	const struct bg_model *m = c->m;
+	bool *via = calloc(m->nfuncs + 1, sizeof(*via));
+	size_t i, j;
+
+	if (!via)
+		return;
+	for (i = 0; i < m->nfuncs; i++) {
+		const struct bg_func *f = &m->funcs[i];
+
+		for (j = 0; reach[i] && j < f->ncalls; j++) {
+			const struct bg_call *call = &f->calls[j];
+			const struct bg_func *g;
+
+			if (call->indirect || call->loc.file != m->file ||
+			    !(g = bg_model__find_func(m, call->callee)) || !g->typed ||
+			    g->loc.file == m->file)
+				continue;
+			if ((size_t)(g - m->funcs) != acc &&
+			    (bg_model__reachable(m, (int)(g - m->funcs), via) || !via[acc]))
+				continue;
+			fn(c, p, info, a, call->loc, call->callee);
+		}
+	}
+	free(via);
+}
 
 /* Each access to P's own context struct in a function P reaches. */
 static void for_each_access(struct bg_check *c, access_fn fn)
@@ -24,16 +60,27 @@ static void for_each_access(struct bg_check *c, access_fn fn)
 
 		if (!info || !info->ctx || p->func < 0 || bg_model__reachable(m, p->func, reach))
 			continue;
-		for (j = 0; j < m->nfuncs; j++)
-			for (k = 0; reach[j] && k < m->funcs[j].nctx_acc; k++)
-				if (!strcmp(m->funcs[j].ctx_acc[k].ctx, info->ctx))
-					fn(c, p, info, &m->funcs[j].ctx_acc[k]);
+		for (j = 0; j < m->nfuncs; j++) {
+			const struct bg_func *f = &m->funcs[j];
+
+			for (k = 0; reach[j] && k < f->nctx_acc; k++) {
+				const struct bg_ctx_access *a = &f->ctx_acc[k];
+
+				if (strcmp(a->ctx, info->ctx))
+					continue;
+				if (f->typed && a->loc.file != m->file)
+					at_typed_calls(c, p, info, a, reach, j, fn);
+				else
+					fn(c, p, info, a, a->loc, NULL);
+			}
+		}
 	}
 	free(reach);
 }
 
 static void check_access(struct bg_check *c, const struct bg_prog *p,
-			 const struct bg_prog_type_info *info, const struct bg_ctx_access *a)
+			 const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+			 struct bg_loc at, const char *via)
 {
 	const struct bg_section_def *def = bg_prog__section(p);
 	const struct bg_ctx_table *t = bg_ctx_table__find(def->type, def->attach);
@@ -47,8 +94,9 @@ static void check_access(struct bg_check *c, const struct bg_prog *p,
 	can_write = f->flags & BG_CTX_WRITE;
 	if (a->write ? can_write : can_read)
 		return;
-	d = bg_check__report(c, a->loc, "%s programs may not %s '%s' of '%s'%s", info->name,
+	d = bg_check__report(c, at, "%s programs may not %s '%s' of '%s'%s%s%s%s", info->name,
 			     a->write ? "write" : "read", a->field, info->ctx,
+			     via ? " through " : "", via ? via : "", via ? "()" : "",
 			     a->write && can_read ? ": it is read-only here" : "");
 	bg_diag__note(d, p->sec_loc, "'%s' is in section '%s'; the verifier refuses the access "
 		      "(\"invalid bpf_context access off=%lld\")", p->name, p->section, a->off);
@@ -60,7 +108,8 @@ void bg_rule_ctx_access(struct bg_check *c)
 }
 
 static void check_var_off(struct bg_check *c, const struct bg_prog *p,
-			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a)
+			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+			  struct bg_loc at, const char *via)
 {
 	struct bg_diag *d;
 
@@ -72,7 +121,8 @@ static void check_var_off(struct bg_check *c, const struct bg_prog *p,
 	 * does is clang's choice: a warning.
 	 */
 	if (a->loop_index) {
-		d = bg_check__report_sev(c, BG_SEV_WARNING, a->loc,
+		(void)via;
+		d = bg_check__report_sev(c, BG_SEV_WARNING, at,
 					 "'%s' of '%s' is indexed by a loop counter: constant only "
 					 "if clang unrolls the loop", a->field, info->ctx);
 		bg_diag__note(d, (struct bg_loc){},
@@ -80,7 +130,7 @@ static void check_var_off(struct bg_check *c, const struct bg_prog *p,
 			      "add #pragma unroll before the loop to make the unrolling certain");
 		return;
 	}
-	d = bg_check__report(c, a->loc, "'%s' of '%s' is indexed by a value known only at run time",
+	d = bg_check__report(c, at, "'%s' of '%s' is indexed by a value known only at run time",
 			     a->field, info->ctx);
 	bg_diag__note(d, (struct bg_loc){},
 		      "the verifier allows only constant offsets into the context (\"variable ctx "

@@ -592,7 +592,8 @@ static const struct bg_ctx_table tables[] = {
 	T("xdp/devmap", false, f_xdp_devmap),
 	T("tc", true, f_tc),
 	T("socket", true, f_socket),
-	T("cgroup_skb/ingress", false, f_cgroup_skb_ingress),
+	/* cg_skb_is_valid_access() does not look at the attach type: egress is the same */
+	T("cgroup_skb/ingress", true, f_cgroup_skb_ingress),
 	T("cgroup/skb", false, f_cgroup_skb_ingress),
 	T("lwt_in", true, f_lwt_in),
 	T("lwt_xmit", true, f_lwt_xmit),

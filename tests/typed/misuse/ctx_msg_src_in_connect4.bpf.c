@@ -1,5 +1,4 @@
 // bpfgen-test: cgroup connect4 pins the source address with set_msg_src_ip4, writable only in sendmsg4 (linux/bpf.h)
-// known-miss: ctx-access fires inside bpf.h's setter, not at the call, and says read for a write
 // class: ctx-misuse
 // kernel: loads
 // stages: check

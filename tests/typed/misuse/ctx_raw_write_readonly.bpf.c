@@ -1,5 +1,4 @@
 // bpfgen-test: cgroup_skb egress writes ->tc_index through bpfgen_cgroup_skb_raw(ctx), a field it may not write (vmlinux.h)
-// known-miss: a write through bpfgen_cgroup_skb_raw(ctx) is not attributed to the program's context permissions
 // class: ctx-misuse
 // kernel: loads
 // stages: check

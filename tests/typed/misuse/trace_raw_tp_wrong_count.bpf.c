@@ -1,5 +1,4 @@
 // bpfgen-test: raw tracepoint sched_wakeup declared with two parameters, the event passes one (vmlinux.h)
-// known-miss: btf-args does not see through BPFGEN_RAW_TRACEPOINT (its context is bpf_raw_tracepoint_args)
 // class: tracing-args
 // kernel: loads
 // stages: check

@@ -1,5 +1,4 @@
 // bpfgen-test: tp_btf sched_process_fork declares the child as a pid_t, the event passes a task_struct * (vmlinux.h)
-// known-miss: btf-args counts parameters but does not compare their types with the BTF prototype
 // class: tracing-args
 // kernel: loads
 // stages: check

@@ -1,5 +1,4 @@
 // bpfgen-test: tracepoint sched_process_fork declared with the record type of sched_process_exec (vmlinux.h)
-// known-miss: BPFGEN_TRACEPOINT's record type is not compared with trace_event_raw_<event> in BTF
 // class: tracing-args
 // kernel: loads
 // stages: check

@@ -1,4 +1,5 @@
-# bpfgen_add_bpf_object(NAME SOURCE [TYPES HEADER] [INCLUDES DIR...] [NO_CHECK])
+# bpfgen_add_bpf_object(NAME SOURCE [TYPES HEADER] [INCLUDES DIR...]
+#                       [TARGET_KERNEL VERSION...] [NO_CHECK])
 #
 # Builds the BPF program SOURCE into NAME.bpf.o and gives an INTERFACE target
 # NAME that userspace links: its include directory holds NAME.skel.h (bpftool
@@ -15,6 +16,8 @@
 #      and for the format checks of bpfgen/log.h
 #   3. bpftool gen skeleton NAME.bpf.o name NAME > NAME.skel.h
 #   4. bpfgen gen NAME.bpf.o -n NAME [--types HEADER] -o NAME.bpfgen.h
+# TARGET_KERNEL 5.15 6.1 checks with --target-kernel 5.15,6.1: a feature
+# one of those kernels lacks (kernel-version) fails the build.
 # TYPES names the header (as #include spells it, found through SOURCE's
 # directory or INCLUDES) that defines the types shared with the BPF side;
 # without it NAME.bpfgen.h defines them itself from the object's BTF.
@@ -83,7 +86,7 @@ function(_bpfgen_vmlinux_h out_dir)
 endfunction()
 
 function(bpfgen_add_bpf_object NAME SOURCE)
-  cmake_parse_arguments(ARG "NO_CHECK" "TYPES" "INCLUDES" ${ARGN})
+  cmake_parse_arguments(ARG "NO_CHECK" "TYPES" "INCLUDES;TARGET_KERNEL" ${ARGN})
   get_filename_component(src ${SOURCE} ABSOLUTE)
   get_filename_component(src_dir ${src} DIRECTORY)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.bpfgen)
@@ -111,6 +114,13 @@ function(bpfgen_add_bpf_object NAME SOURCE)
   set(launcher)
   if(NOT ARG_NO_CHECK)
     set(launcher ${bpfgen_exe} cc)
+    # TARGET_KERNEL 5.15 6.1: what those kernels lack is an error of the build
+    if(ARG_TARGET_KERNEL)
+      string(REPLACE ";" "," kernels "${ARG_TARGET_KERNEL}")
+      list(APPEND launcher --target-kernel ${kernels} --)
+    endif()
+  elseif(ARG_TARGET_KERNEL)
+    message(FATAL_ERROR "bpfgen_add_bpf_object(${NAME}): TARGET_KERNEL needs the check (drop NO_CHECK)")
   endif()
 
   # the headers SOURCE includes: a depfile from clang where CMake takes one

@@ -223,7 +223,7 @@ static void read_target_kernel(struct bg_model *m, const char *text, size_t text
 void bg_check_rules(struct bg_model *m, const struct bg_rule_opts *opts, struct bg_diags *diags,
 		    size_t nerr, size_t nfirst, const char *text, size_t text_len)
 {
-	if (!opts || !opts->target_kernel)
+	if ((!opts || !opts->target_kernel) && !m->target_kernel)
 		read_target_kernel(m, text, text_len);
 	/* rules on a model clang could not finish would report its gaps */
 	if (bg_diags__count(diags, BG_SEV_ERROR) == nerr)
@@ -300,6 +300,17 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 	}
 	if (c->dump)
 		bg_model__dump(m, stdout);
+	/* the build's `bpfgen cc --target-kernel V` comes before the file's comment */
+	if (e && e->target_kernel) {
+		if (bg_target_kernel__validate(e->target_kernel)) {
+			fprintf(stderr, "bpfgen: error: '%s': its compile command's --target-kernel "
+				"'%s' is not a list of kernel versions\n", file, e->target_kernel);
+			r->failed = true;
+			*model = m;
+			goto back;
+		}
+		m->target_kernel = bg_model__strdup(m, e->target_kernel);
+	}
 	bg_check_rules(m, c->opts, diags, nerr, nfirst, NULL, 0);
 	*model = m;
 back:

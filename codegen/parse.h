@@ -39,6 +39,8 @@ struct bg_compdb_entry {
 	char *dir;	/* where the command runs: relative -I paths start there */
 	char **args;	/* its flags, without the compiler, the file, -c, -o and dependency output */
 	int nargs;
+	/* --target-kernel of a `bpfgen cc [OPTIONS --] clang ...` launcher, or NULL */
+	char *target_kernel;
 };
 
 struct bg_compdb {

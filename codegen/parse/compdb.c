@@ -76,13 +76,54 @@ static bool is_bpf_command(CXCompileCommand cmd, const char *file)
 	return bpf;
 }
 
+/*
+ * Where the compiler is in CMD: 0, or after a `bpfgen cc [OPTIONS --]`
+ * launcher (a Makefile's CC="bpfgen cc --target-kernel 5.15 -- clang", as
+ * bear records it), whose --target-kernel E takes.
+ */
+static unsigned compiler_arg(CXCompileCommand cmd, struct bg_compdb_entry *e)
+{
+	unsigned i, n = clang_CompileCommand_getNumArgs(cmd), at = 0;
+	char **v = calloc(n + 1, sizeof(*v));
+	const char *base;
+
+	if (!v)
+		return 0;
+	for (i = 0; i < n; i++)
+		v[i] = cx_take(clang_CompileCommand_getArg(cmd, i));
+	base = n > 1 && v[0] ? strrchr(v[0], '/') : NULL;
+	base = base ? base + 1 : v[0];
+	if (n > 2 && base && !strcmp(base, "bpfgen") && v[1] && !strcmp(v[1], "cc")) {
+		at = 2;
+		for (i = 2; i < n && v[i] && v[i][0] == '-'; i++) {
+			if (!strcmp(v[i], "--")) {
+				at = i + 1;
+				break;
+			}
+			if (!strcmp(v[i], "--target-kernel") && i + 1 < n && v[i + 1]) {
+				free(e->target_kernel);
+				e->target_kernel = bg_strdup(v[++i]);
+			} else if (!strncmp(v[i], "--target-kernel=", 16)) {
+				free(e->target_kernel);
+				e->target_kernel = bg_strdup(v[i] + 16);
+			}
+		}
+		if (at >= n)
+			at = 0;
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return at;
+}
+
 int bg_compdb__load(const char *build_dir, struct bg_compdb **out)
 {
 	CXCompilationDatabase_Error cerr;
 	CXCompilationDatabase db;
 	CXCompileCommands cmds;
 	struct bg_compdb *c;
-	unsigned i, j, n, nargs;
+	unsigned i, j, n, nargs, cc;
 	int skip, err = 0, saved, devnull;
 	char *path;
 
@@ -138,8 +179,9 @@ int bg_compdb__load(const char *build_dir, struct bg_compdb **out)
 			goto out;
 		}
 		c->n++;
+		cc = compiler_arg(cmd, e);
 		/* the compiler, the source and what only a compile does are not ours */
-		for (j = 1; j < nargs; j++) {
+		for (j = cc + 1; j < nargs; j++) {
 			CXString a = clang_CompileCommand_getArg(cmd, j);
 			CXString b = j + 1 < nargs ? clang_CompileCommand_getArg(cmd, j + 1) : (CXString){};
 			const char *as = clang_getCString(a);
@@ -178,6 +220,7 @@ void bg_compdb__free(struct bg_compdb *c)
 		for (j = 0; j < c->v[i].nargs; j++)
 			free(c->v[i].args[j]);
 		free(c->v[i].args);
+		free(c->v[i].target_kernel);
 	}
 	free(c->v);
 	free(c);

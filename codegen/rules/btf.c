@@ -715,7 +715,8 @@ static void check_arg_types(struct bg_check *c, const struct bg_prog *p, const s
 		}
 		decl = &inner->ptypes[i + 1];
 		fit = arg_fit(btf, id, decl, why, sizeof(why));
-		if (fit == ARG_FITS)
+		/* declared and never used: BPF_PROG() only casts it (tracee's lsm/file_open cred) */
+		if (fit == ARG_FITS || !bg_func__uses(inner, inner->params[i + 1]))
 			continue;
 		d = bg_check__report_sev(c, fit == ARG_WRONG ? BG_SEV_ERROR : BG_SEV_WARNING, p->loc,
 					 "'%s' declares '%s' as '%s', but %s '%s' passes %s%s%s there: %s",
@@ -781,7 +782,10 @@ static bool misplaced(const struct btf *btf, int decl, int rec, const char *fiel
 	       btf__resolve_size(btf, dm[i].type) != btf__resolve_size(btf, rm[j].type);
 }
 
-/* The first field of P's record that P reads and REC has elsewhere, or NULL; AT gets its place. */
+/*
+ * The first field of P's record that P reads and REC has elsewhere (any field
+ * it reads when DECL is 0), or NULL; AT gets its place.
+ */
 static const char *misread(const struct bg_model *m, const struct bg_prog *p,
 			   const struct btf *btf, int decl, int rec, struct bg_loc *at)
 {
@@ -797,7 +801,7 @@ static const char *misread(const struct bg_model *m, const struct bg_prog *p,
 				const struct bg_ctx_access *a = &m->funcs[j].ctx_acc[k];
 
 				if (a->field && !strcmp(a->ctx, p->ctx.pointee) &&
-				    misplaced(btf, decl, rec, a->field)) {
+				    (decl <= 0 || misplaced(btf, decl, rec, a->field))) {
 					field = a->field;
 					*at = a->loc;
 				}
@@ -862,6 +866,9 @@ static void check_tp_record(struct bg_check *c, struct bg_kbtf *k, const struct 
 		if (i == btf_vlen(ep))
 			return;
 	}
+	/* a record declared and not read (bcc's cachestat over trace_event_raw_sys_enter) */
+	if (!misread(c->m, p, btf, 0, 0, &at))
+		return;
 	d = bg_check__report_sev(c, BG_SEV_WARNING, p->ctx_loc,
 				 "'%s' reads the record of tracepoint '%s' as '%s', the record of "
 				 "event class '%s', whose events take other arguments",

@@ -183,6 +183,53 @@ const struct bg_section_def *bg_prog__section(const struct bg_prog *p)
 	return p->section ? bg_section__find(p->section) : NULL;
 }
 
+static bool val_uses(const struct bg_val *v, const char *var)
+{
+	return (v->var && !strcmp(v->var, var)) || (v->idx && !strcmp(v->idx, var));
+}
+
+static bool stmt_uses(const struct bg_func *f, const struct bg_stmt *st, const char *var);
+
+static bool cond_uses(const struct bg_func *f, const struct bg_cond *c, const char *var)
+{
+	size_t i;
+
+	if (!c)
+		return false;
+	if ((c->var && !strcmp(c->var, var)) || val_uses(&c->a, var) || val_uses(&c->b, var) ||
+	    stmt_uses(f, c->pre, var) || cond_uses(f, c->l, var) || cond_uses(f, c->r, var))
+		return true;
+	for (i = 0; i < c->nvars; i++)
+		if (c->vars[i] && !strcmp(c->vars[i], var))
+			return true;
+	return false;
+}
+
+static bool stmt_uses(const struct bg_func *f, const struct bg_stmt *st, const char *var)
+{
+	size_t i;
+
+	if (!st)
+		return false;
+	if ((st->var && !strcmp(st->var, var)) || val_uses(&st->val, var) ||
+	    cond_uses(f, st->cond, var))
+		return true;
+	if (st->kind == BG_ST_CALL && st->call >= 0 && (size_t)st->call < f->ncalls)
+		for (i = 0; i < f->calls[st->call].nargs; i++)
+			if (f->calls[st->call].args[i].ref &&
+			    !strcmp(f->calls[st->call].args[i].ref, var))
+				return true;
+	for (i = 0; i < st->nkids; i++)
+		if (stmt_uses(f, st->kids[i], var))
+			return true;
+	return false;
+}
+
+bool bg_func__uses(const struct bg_func *f, const char *var)
+{
+	return !f->body || !var || !*var || stmt_uses(f, f->body, var);
+}
+
 int bg_model__reachable(const struct bg_model *m, int func, bool *reach)
 {
 	size_t *work, n = 0, i, j;

@@ -72,6 +72,12 @@ const struct bg_section_def *bg_prog__section(const struct bg_prog *p);
 int bg_model__reachable(const struct bg_model *m, int func, bool *reach);
 
 /*
+ * Whether F's body mentions local variable or parameter VAR at all: reads,
+ * writes, tests, copies or passes it. True without a lowered body.
+ */
+bool bg_func__uses(const struct bg_func *f, const char *var);
+
+/*
  * helpers.c: CO-RE feature tests (bpf_core_type_exists() and the like) keep
  * or drop a branch per kernel at load time. Per function, the calls that run
  * only on one side of one; NULL on ENOMEM. Functions without a flow body

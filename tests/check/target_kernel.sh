@@ -125,6 +125,21 @@ expect measured-6.18 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.1
 
 # probe --compare: the built-in tables against each other and themselves
 "$BPFGEN" probe --builtin --format json > b.json
+# a compile database whose command runs through `bpfgen cc --target-kernel V --`
+# (a Makefile's CC, as bear records it): V is the file's default, after the
+# command line's option and before the file's comment
+mkdir -p db
+printf '[{"directory": "%s", "file": "%s/prog.bpf.c", "arguments": ["bpfgen", "cc", "--target-kernel", "5.15", "--", "clang", "-O2", "-target", "bpf", "-c", "prog.bpf.c", "-o", "prog.bpf.o"]}]\n' \
+	"$tmp" "$tmp" > db/compile_commands.json
+expect compdb-launcher 1 1 '/prog.bpf.c:19:2: error: helper .bpf_loop. is in Linux 5.17' -- "$BPFGEN" check -p db
+expect compdb-option-wins 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.1 -p db
+printf '[{"directory": "%s", "file": "%s/dir.bpf.c", "arguments": ["bpfgen", "cc", "--target-kernel=6.1", "--", "clang", "-target", "bpf", "-c", "dir.bpf.c"]}]\n' \
+	"$tmp" "$tmp" > db/compile_commands.json
+expect compdb-before-comment 0 0 'kernel-version' -- "$BPFGEN" check -p db
+printf '[{"directory": "%s", "file": "%s/prog.bpf.c", "arguments": ["bpfgen", "cc", "--target-kernel", "5.x", "--", "clang", "-target", "bpf", "-c", "prog.bpf.c"]}]\n' \
+	"$tmp" "$tmp" > db/compile_commands.json
+expect compdb-bad-version 2 1 "compile command's --target-kernel '5.x'" -- "$BPFGEN" check -p db
+
 expect compare-builtin-same 0 1 '^# 0 differences' -- "$BPFGEN" probe --compare 6.18 --kernel-table b.json
 expect compare-6.1-6.18 0 1 '^  only 6\.18[^:]*: get_current_pid_tgid$' -- sh -c "'$BPFGEN' probe --compare 6.1 --builtin | sed -n '/^xdp:/,/^[a-z]/p'"
 expect compare-differ 1 1 '^# 533 differences' -- "$BPFGEN" probe --compare 6.1 --builtin

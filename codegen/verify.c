@@ -42,7 +42,7 @@ static void verify_usage(FILE *out)
 		"Loads each program of each compiled BPF object into the running kernel\n"
 		"(root, or CAP_BPF with CAP_PERFMON, is needed) and reports every program the\n"
 		"verifier or libbpf refuses, at the source line of the failing instruction,\n"
-		"with what the message means and the `bpfgen check` rule that finds it at\n"
+		"with what the message means and the `bpfgen check` rule that looks for it at\n"
 		"build time. -v prints the whole verifier log too.\n"
 		"\n"
 		"Exit status: 0 every program loaded, 1 some program was refused, 2 an\n"

@@ -858,7 +858,7 @@ void bpfgen_verifier_error__print(const struct bpfgen_verifier_error *err, FILE 
 	if (err->explanation)
 		fprintf(out, "note: %s\n", err->explanation);
 	if (err->rule)
-		fprintf(out, "note: bpfgen check catches this at build time as [%s]\n", err->rule);
+		fprintf(out, "note: bpfgen check looks for this mistake at build time: [%s]\n", err->rule);
 	if (err->prog && err->insn >= 0)
 		fprintf(out, "note: in program '%s', instruction %d\n", err->prog, err->insn);
 	else if (err->prog)

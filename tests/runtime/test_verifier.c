@@ -413,7 +413,7 @@ Test(verifier_print, check_format)
 			   "\tcount = *v + 1;\n"
 			   "\t       ^\n"
 			   "note: the pointer may be NULL\n"
-			   "note: bpfgen check catches this at build time as [null-deref]\n"
+			   "note: bpfgen check looks for this mistake at build time: [null-deref]\n"
 			   "note: in program 'xdp_prog', instruction 22\n",
 			   e.file) > 0);
 	cr_expect_str_eq(buf, want);

@@ -144,7 +144,7 @@ while read -r name rule where; do
 		failed "$bad: the error does not quote the kernel's \"$kernel\""
 		ok=0
 	fi
-	if ! grep -qF "bpfgen check catches this at build time as [$rule]" "$tmp/out"; then
+	if ! grep -qF "bpfgen check looks for this mistake at build time: [$rule]" "$tmp/out"; then
 		failed "$bad: the rule named is not [$rule]"
 		ok=0
 	fi
@@ -278,7 +278,7 @@ lib obj "$tmp/flow_xdp_pkt_sample.o" 1 "e.err=-22" "prog=xdp_sampler" \
 lib skel "$tmp/flow_xdp_pkt_sample.o" 1 "prog=xdp_sampler" \
 	"file=.*check/bad/flow_xdp_pkt_sample.bpf.c" "line=32" "col=6" "insn=10" \
 	"	s = bpf_ringbuf_reserve.*" "	    \^" \
-	"note: bpfgen check catches this at build time as \[ringbuf-leak\]"
+	"note: bpfgen check looks for this mistake at build time: \[ringbuf-leak\]"
 lib skel "$tmp/maps_def_array_key.o" 1 "e.err=-22" "prog=" "rule=map-def" "insn=-1" \
 	"message=map 'config': failed to create: Invalid argument\(-22\)" "log_has_summary=0"
 lib obj "$tmp/good_flow_xdp_pkt_sample.o" 0 "err=0"

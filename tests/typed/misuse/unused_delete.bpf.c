@@ -6,7 +6,7 @@
 
 BPFGEN_HASH(live_tasks, __u32, __u64, 16384);
 
-BPFGEN_TRACEPOINT(on_exit, "sched", "sched_process_exit", struct trace_event_raw_sched_process_template)
+BPFGEN_TRACEPOINT(on_exit, "sched", "sched_process_exit", struct trace_event_raw_sched_process_exit)
 {
 	__u32 pid = args->pid;
 

@@ -691,15 +691,13 @@ static void check_arg_types(struct bg_check *c, const struct bg_prog *p, const s
 
 	if (!inner->ptypes)
 		return;
-	for (i = 0; i <= n; i++) {
+	for (i = 0; i < n; i++) {
 		__u32 bi = skip + i, id;
 		const struct bg_type *decl;
 		const char *pname;
 		enum arg_fit fit;
 		struct bg_diag *d;
 
-		if (i == n && !(with_ret && bi == btf_vlen(proto)))
-			break;
 		if (bi < btf_vlen(proto)) {
 			if (!pa[bi].type || btf__resolve_size(btf, pa[bi].type) > 8)
 				break;	/* variadic, or a struct by value: the slots shift */

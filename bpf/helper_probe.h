@@ -11,6 +11,11 @@
  * any later complaint (R1 !read_ok, a return value out of range) means the
  * call itself passed.
  *
+ * The context probes read a field, `r2 = *(size *)(r1 + off); r0 = V; exit`,
+ * or write one, `r2 = 0; *(size *)(r1 + off) = r2; r0 = V; exit`: the
+ * verifier's is_valid_access() of the program type alone decides whether
+ * they load (V is a return value the type accepts).
+ *
  * BG_PROBE_BASE is `r0 = 0; exit`: it loads for every program type the
  * kernel can load at all, so a row whose base fails (EPERM for fentry and lsm
  * on kernels without trampolines) is not measurable, rather than "refuses
@@ -28,6 +33,14 @@
 #define BG_INSN_MOV64_IMM(dst, v)					\
 	((struct bpf_insn){ .code = BPF_ALU64 | BPF_MOV | BPF_K,		\
 			    .dst_reg = (dst), .imm = (v) })
+
+/* r<dst> = *(size *)(r<src> + off), *(size *)(r<dst> + off) = r<src>; size BPF_B/H/W/DW */
+#define BG_INSN_LDX_MEM(size, dst, src, o)				\
+	((struct bpf_insn){ .code = BPF_LDX | BPF_MEM | (size),		\
+			    .dst_reg = (dst), .src_reg = (src), .off = (o) })
+#define BG_INSN_STX_MEM(size, dst, src, o)				\
+	((struct bpf_insn){ .code = BPF_STX | BPF_MEM | (size),		\
+			    .dst_reg = (dst), .src_reg = (src), .off = (o) })
 
 #define BG_PROBE_CALL(id)	{ BG_INSN_CALL(id), BG_INSN_EXIT() }
 #define BG_PROBE_BASE		{ BG_INSN_MOV64_IMM(BPF_REG_0, 0), BG_INSN_EXIT() }

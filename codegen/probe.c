@@ -36,6 +36,17 @@
  *          {"id": 1, "name": "map_lookup_elem", "verdict": "allowed"}, ...]}]
  *   }
  *
+ * and, after "rows", the context fields of each section of ctx_rows below
+ * (the key is absent in tables written before context probing):
+ *
+ *     "ctx": [{"section": "xdp/devmap", "reason": null,
+ *              "fields": "data@0:r data_end@4:r ... egress_ifindex@20:r"}, ...]
+ *
+ * each field NAME@OFFSET:ACCESS, ACCESS r, w, rw or - (a load of a read and
+ * of a write of the field, at its size in the struct, with the fields of
+ * tables/ctx_fields.c's layout of the section's context), reason non-null
+ * when the section's programs do not load at all.
+ *
  * where verdict is "refused", "allowed", "gpl" (GPL-compatible licence only),
  * "sleep" (sleepable programs only) or "gpl+sleep", and name is null for an
  * id bpfgen has no name for. --format text writes the reference's layout,
@@ -111,6 +122,23 @@ static const struct probe_row {
 	{ "lsm", "bpf_lsm_file_open" },
 };
 
+/*
+ * The context rows: a section per program type and attach type whose context
+ * permissions may differ. Each is probed with the fields of its context
+ * struct as tables/ctx_fields.c lays it out; a type without a layout there
+ * (lwt_out, lwt_seg6local) is not probed.
+ */
+static const char *const ctx_rows[] = {
+	"xdp", "xdp/devmap", "xdp/cpumap", "tc", "socket", "cgroup_skb/ingress",
+	"cgroup_skb/egress", "lwt_in", "lwt_xmit", "sk_skb/stream_verdict", "sk_skb/stream_parser",
+	"flow_dissector", "cgroup/sock_create", "cgroup/sock_release", "cgroup/post_bind4",
+	"cgroup/post_bind6", "cgroup/bind4", "cgroup/bind6", "cgroup/connect4", "cgroup/connect6",
+	"cgroup/sendmsg4", "cgroup/sendmsg6", "cgroup/recvmsg4", "cgroup/recvmsg6",
+	"cgroup/getpeername4", "cgroup/getpeername6", "cgroup/getsockname4",
+	"cgroup/getsockname6", "sockops", "sk_msg", "cgroup/sysctl", "cgroup/getsockopt",
+	"cgroup/setsockopt", "sk_reuseport", "sk_lookup", "cgroup/dev", "perf_event", "netfilter",
+};
+
 /* The verifier's words for each verdict; the first match wins. */
 static const struct {
 	const char *msg;
@@ -141,9 +169,9 @@ struct load_spec {
 	bool sleepable;
 };
 
-/* Load INSNS; returns 0 if it loaded, else -errno, with the verifier log in P->log. */
-static int load(struct prober *p, const struct load_spec *s, const struct bpf_insn *insns,
-		const char *license)
+/* Load N INSNS; returns 0 if it loaded, else -errno, with the verifier log in P->log. */
+static int load_n(struct prober *p, const struct load_spec *s, const struct bpf_insn *insns,
+		  unsigned n, const char *license)
 {
 	union bpf_attr attr;
 	int fd;
@@ -154,7 +182,7 @@ static int load(struct prober *p, const struct load_spec *s, const struct bpf_in
 	attr.attach_btf_id = s->attach_btf_id;
 	attr.prog_flags = s->sleepable ? BPF_F_SLEEPABLE : 0;
 	attr.insns = (unsigned long)insns;
-	attr.insn_cnt = BG_PROBE_INSNS;
+	attr.insn_cnt = n;
 	attr.license = (unsigned long)license;
 	attr.log_buf = (unsigned long)p->log;
 	attr.log_size = sizeof(p->log);
@@ -167,6 +195,12 @@ static int load(struct prober *p, const struct load_spec *s, const struct bpf_in
 		return 0;
 	}
 	return -errno;
+}
+
+static int load(struct prober *p, const struct load_spec *s, const struct bpf_insn *insns,
+		const char *license)
+{
+	return load_n(p, s, insns, BG_PROBE_INSNS, license);
 }
 
 static unsigned classify(const char *log)
@@ -272,6 +306,82 @@ static int probe_row(struct prober *p, const struct probe_row *pr, struct bg_ker
 	return 0;
 }
 
+/* The load size of a field of SIZE bytes: its own, else 8 (a struct: its first word). */
+static int ldst_size(long long size)
+{
+	switch (size) {
+	case 1:
+		return BPF_B;
+	case 2:
+		return BPF_H;
+	case 4:
+		return BPF_W;
+	default:
+		return size >= 8 ? BPF_DW : BPF_W;
+	}
+}
+
+/* Measure the context fields of section SEC into T (a row; skipped when it has no layout). */
+static int probe_ctx(struct prober *p, const char *sec, struct bg_kernel_table *t)
+{
+	const struct bg_section_def *def = bg_section__find(sec);
+	const struct bg_ctx_table *layout;
+	struct load_spec s = {};
+	struct bg_kernel_ctx *c;
+	struct bg_kernel_ctx_field *v;
+	int ret_val, err = 0;
+	size_t i;
+
+	if (!def)
+		return -EINVAL;	/* a row libbpf does not know: a bug in ctx_rows */
+	layout = bg_ctx_table__layout(def->type, def->attach);
+	if (!layout)
+		return 0;
+	c = bg_kernel_table__add_ctx(t, sec);
+	if (!c)
+		return -ENOMEM;
+	s.type = def->type;
+	s.attach = def->attach ? bg_attach_type__id(def->attach) : 0;
+	if (s.attach < 0)
+		return -EINVAL;
+	/* a return value the type loads with: 0, else 1 (recvmsg must return 1) */
+	for (ret_val = 0; ret_val <= 1; ret_val++) {
+		const struct bpf_insn base[] = { BG_INSN_MOV64_IMM(BPF_REG_0, ret_val), BG_INSN_EXIT() };
+
+		err = load_n(p, &s, base, 2, "GPL");
+		if (!err)
+			break;
+	}
+	if (err) {
+		c->reason = reason(err, p->log);
+		return c->reason ? 0 : -ENOMEM;
+	}
+	c->fields = v = calloc(layout->nfields, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (i = 0; i < layout->nfields; i++) {
+		const struct bg_ctx_field *f = &layout->fields[i];
+		int sz = ldst_size(f->size);
+		const struct bpf_insn rd[] = {
+			BG_INSN_LDX_MEM(sz, BPF_REG_2, BPF_REG_1, f->off),
+			BG_INSN_MOV64_IMM(BPF_REG_0, ret_val),
+			BG_INSN_EXIT(),
+		};
+		const struct bpf_insn wr[] = {
+			BG_INSN_MOV64_IMM(BPF_REG_2, 0),
+			BG_INSN_STX_MEM(sz, BPF_REG_1, BPF_REG_2, f->off),
+			BG_INSN_MOV64_IMM(BPF_REG_0, ret_val),
+			BG_INSN_EXIT(),
+		};
+
+		v[i].off = f->off;
+		v[i].flags = (load_n(p, &s, rd, 3, "GPL") ? 0 : BG_CTX_READ) |
+			     (load_n(p, &s, wr, 4, "GPL") ? 0 : BG_CTX_WRITE);
+	}
+	c->nfields = layout->nfields;
+	return 0;
+}
+
 static int helper_max(void)
 {
 	int id = 1;
@@ -310,6 +420,14 @@ static int probe_kernel(struct bg_kernel_table **out, bool verbose)
 		}
 		measured += t->rows[t->nrows - 1].measured;
 	}
+	for (i = 0; measured && i < sizeof(ctx_rows) / sizeof(ctx_rows[0]); i++) {
+		err = probe_ctx(p, ctx_rows[i], t);
+		if (err) {
+			fprintf(stderr, "bpfgen: error: context row '%s': %s\n", ctx_rows[i],
+				strerror(-err));
+			goto out;
+		}
+	}
 	if (!measured) {
 		fprintf(stderr, "bpfgen: error: the kernel loaded no probe program (%s); "
 			"bpfgen probe needs root (CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN)\n",
@@ -319,8 +437,9 @@ static int probe_kernel(struct bg_kernel_table **out, bool verbose)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (verbose)
-		fprintf(stderr, "bpfgen: probed %zu rows (%zu measured) x %d helpers: %u loads "
-			"in %.2f s\n", t->nrows, measured, t->helper_max, p->loads,
+		fprintf(stderr, "bpfgen: probed %zu rows (%zu measured) x %d helpers and %zu "
+			"context rows: %u loads in %.2f s\n", t->nrows, measured, t->helper_max,
+			t->nctx, p->loads,
 			(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 out:
 	if (p)
@@ -341,7 +460,9 @@ static void probe_usage(FILE *out)
 		"       bpfgen probe --compare TABLE [--kernel-table FILE | --builtin] [-v]\n"
 		"\n"
 		"Measure on the running kernel (as root) which helpers each program type may\n"
-		"call, by loading `call N; exit` for every helper in a section of each type.\n"
+		"call, by loading `call N; exit` for every helper in a section of each type,\n"
+		"and which context fields it may read and write, by loading a read and a\n"
+		"write of each field.\n"
 		"  --format text   `SECTION: helper helper!gpl helper!sleep` (default)\n"
 		"  --format json   the table `bpfgen check --kernel-table FILE` reads\n"
 		"  --format c      the table as bpfgen's built-in C data\n"

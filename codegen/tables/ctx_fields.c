@@ -640,3 +640,17 @@ const struct bg_ctx_field *bg_ctx_table__field(const struct bg_ctx_table *t, lon
 			return &t->fields[i];
 	return NULL;
 }
+
+const struct bg_ctx_table *bg_ctx_table__layout(enum bg_prog_type type, const char *attach)
+{
+	const struct bg_ctx_table *t = bg_ctx_table__find(type, attach);
+	size_t i;
+
+	for (i = 0; !t && i < sizeof(tables) / sizeof(tables[0]); i++) {
+		const struct bg_section_def *d = bg_section__find(tables[i].sec);
+
+		if (d && d->type == type)
+			t = &tables[i];
+	}
+	return t;
+}

@@ -110,6 +110,13 @@ void bg_kernel_table__free(struct bg_kernel_table *t)
 		free(t->rows[i].reason);
 	}
 	free(t->rows);
+	for (i = 0; i < t->nctx; i++) {
+		free(t->ctx[i].section);
+		free(t->ctx[i].attach);
+		free(t->ctx[i].reason);
+		free(t->ctx[i].fields);
+	}
+	free(t->ctx);
 	free(t->release);
 	free(t);
 }
@@ -137,6 +144,91 @@ struct bg_kernel_row *bg_kernel_table__add_row(struct bg_kernel_table *t, const 
 	r->sleepable = sleepable;
 	t->nrows++;
 	return r;
+}
+
+struct bg_kernel_ctx *bg_kernel_table__add_ctx(struct bg_kernel_table *t, const char *sec)
+{
+	const struct bg_section_def *def = bg_section__find(sec);
+	struct bg_kernel_ctx *v, *c;
+
+	if (!def)
+		return NULL;
+	v = realloc(t->ctx, (t->nctx + 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	t->ctx = v;
+	c = &t->ctx[t->nctx];
+	memset(c, 0, sizeof(*c));
+	c->section = strdup(sec);
+	c->attach = def->attach ? strdup(def->attach) : NULL;
+	if (!c->section || (def->attach && !c->attach)) {
+		free(c->section);
+		free(c->attach);
+		return NULL;
+	}
+	c->type = def->type;
+	t->nctx++;
+	return c;
+}
+
+/* "r", "w", "rw" or "-" */
+static const char *ctx_flags_word(unsigned flags)
+{
+	static const char *const w[] = { "-", "r", "w", "rw" };
+
+	return w[flags & (BG_CTX_READ | BG_CTX_WRITE)];
+}
+
+int bg_kernel_ctx__parse(struct bg_kernel_ctx *ctx, const char *fields, char *err, size_t errsz)
+{
+	const char *p = fields;
+	struct bg_kernel_ctx_field *v;
+
+	while (*p) {
+		const char *w = p + strspn(p, " \t"), *at, *colon, *end;
+		unsigned flags = 0;
+		long long off;
+		char *e;
+
+		if (!*w)
+			break;
+		end = w + strcspn(w, " \t");
+		at = memchr(w, '@', end - w);
+		colon = at ? memchr(at, ':', end - at) : NULL;
+		if (!at || !colon) {
+			set_err(err, errsz, "'%.*s': expected NAME@OFFSET:ACCESS", (int)(end - w), w);
+			return -EINVAL;
+		}
+		off = strtoll(at + 1, &e, 10);
+		if (e != colon || off < 0 || off > 4096) {
+			set_err(err, errsz, "'%.*s': bad offset", (int)(end - w), w);
+			return -EINVAL;
+		}
+		if (end - colon == 2 && colon[1] == '-') {
+			flags = 0;
+		} else {
+			for (e = (char *)colon + 1; e < end; e++) {
+				if (*e == 'r')
+					flags |= BG_CTX_READ;
+				else if (*e == 'w')
+					flags |= BG_CTX_WRITE;
+				else
+					break;
+			}
+			if (e != end || end == colon + 1) {
+				set_err(err, errsz, "'%.*s': access is r, w, rw or -", (int)(end - w),
+					w);
+				return -EINVAL;
+			}
+		}
+		v = realloc(ctx->fields, (ctx->nfields + 1) * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		ctx->fields = v;
+		v[ctx->nfields++] = (struct bg_kernel_ctx_field){ off, flags };
+		p = end;
+	}
+	return 0;
 }
 
 /* Parse one "name", "name!gpl", "name!sleep", "name!gpl!sleep" or a bare id. */
@@ -258,6 +350,22 @@ static int table_from_src(const struct bg_kernel_src *src, struct bg_kernel_tabl
 		if (ret)
 			goto out;
 	}
+	for (i = 0; i < src->nctx; i++) {
+		const struct bg_kernel_ctx_src *s = &src->ctx[i];
+		struct bg_kernel_ctx *c = bg_kernel_table__add_ctx(t, s->section);
+
+		if (!c) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		if (!s->fields) {
+			c->reason = strdup(s->reason ? s->reason : "not measured");
+			continue;
+		}
+		ret = bg_kernel_ctx__parse(c, s->fields, err, sizeof(err));
+		if (ret)
+			goto out;
+	}
 out:
 	if (ret) {
 		bg_kernel_table__free(t);
@@ -277,25 +385,48 @@ const struct bg_kernel_table *bg_kernel_table__builtin(void)
 	return builtin;
 }
 
+/* The kernels bpfgen has measured, oldest first; 6.18 is the built-in table. */
+static const struct {
+	unsigned major, minor;
+	const struct bg_kernel_src *src;
+} measured[] = {
+	{ 6, 1, &bg_kernel_linux_6_1 },
+	{ 6, 18, &bg_kernel_linux_6_18 },
+};
+
+static const struct bg_kernel_table *measured_table(size_t i)
+{
+	static struct bg_kernel_table *built[sizeof(measured) / sizeof(measured[0])];
+
+	if (measured[i].src == &bg_kernel_linux_6_18)
+		return bg_kernel_table__builtin();
+	if (!built[i])
+		table_from_src(measured[i].src, &built[i]);
+	return built[i];
+}
+
 const struct bg_kernel_table *bg_kernel_table__measured(unsigned major, unsigned minor)
 {
-	static const struct {
-		unsigned major, minor;
-		const struct bg_kernel_src *src;
-	} measured[] = {
-		{ 6, 1, &bg_kernel_linux_6_1 },
-	};
-	static struct bg_kernel_table *built[sizeof(measured) / sizeof(measured[0])];
 	size_t i;
 
-	if (major == 6 && minor == 18)
-		return bg_kernel_table__builtin();
+	for (i = 0; i < sizeof(measured) / sizeof(measured[0]); i++)
+		if (measured[i].major == major && measured[i].minor == minor)
+			return measured_table(i);
+	return NULL;
+}
+
+const struct bg_kernel_table *bg_kernel_table__measured_from(unsigned major, unsigned minor,
+							     unsigned *mmajor, unsigned *mminor)
+{
+	size_t i;
+
 	for (i = 0; i < sizeof(measured) / sizeof(measured[0]); i++) {
-		if (measured[i].major != major || measured[i].minor != minor)
+		if (measured[i].major < major ||
+		    (measured[i].major == major && measured[i].minor < minor))
 			continue;
-		if (!built[i])
-			table_from_src(measured[i].src, &built[i]);
-		return built[i];
+		*mmajor = measured[i].major;
+		*mminor = measured[i].minor;
+		return measured_table(i);
 	}
 	return NULL;
 }
@@ -335,6 +466,40 @@ const struct bg_kernel_row *bg_kernel_table__find(const struct bg_kernel_table *
 		if (attach_bound[i] == def->type)
 			return NULL;
 	return type;
+}
+
+const struct bg_kernel_ctx *bg_kernel_table__find_ctx(const struct bg_kernel_table *t,
+						      const char *sec)
+{
+	const struct bg_section_def *def = sec ? bg_section__find(sec) : NULL;
+	const struct bg_ctx_table *layout;
+	const struct bg_kernel_ctx *type = NULL;
+	size_t i;
+
+	if (!t || !def)
+		return NULL;
+	for (i = 0; i < t->nctx; i++) {
+		const struct bg_kernel_ctx *c = &t->ctx[i];
+
+		if (c->type != def->type || c->reason)
+			continue;
+		if (attach_eq(c->attach, def->attach))
+			return c;
+		if (!type)
+			type = c;
+	}
+	layout = bg_ctx_table__find(def->type, def->attach);
+	return layout && layout->any_attach ? type : NULL;
+}
+
+int bg_kernel_ctx__flags(const struct bg_kernel_ctx *ctx, long long off)
+{
+	size_t i;
+
+	for (i = 0; ctx && i < ctx->nfields; i++)
+		if (ctx->fields[i].off == off)
+			return ctx->fields[i].flags;
+	return -1;
 }
 
 void bg_kernel_row__set(struct bg_kernel_row *row, int id, unsigned verdict)
@@ -383,6 +548,34 @@ static const char *helper_word(int id, unsigned v, char *buf, size_t size)
 	return buf;
 }
 
+/* The name of the field at OFF in C's layout, "?" when the layout has none. */
+static const char *ctx_field_name(const struct bg_kernel_ctx *c, long long off)
+{
+	const struct bg_ctx_table *layout = bg_ctx_table__layout(c->type, c->attach);
+	const struct bg_ctx_field *f = layout ? bg_ctx_table__field(layout, off) : NULL;
+
+	return f && f->off == off ? f->name : "?";
+}
+
+/* C's fields as bg_kernel_ctx__parse() reads them, malloc()ed; NULL on ENOMEM. */
+static char *ctx_line(const struct bg_kernel_ctx *c)
+{
+	char *line = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&line, &len);
+
+	if (!f)
+		return NULL;
+	for (i = 0; i < c->nfields; i++)
+		fprintf(f, "%s%s@%lld:%s", i ? " " : "", ctx_field_name(c, c->fields[i].off),
+			c->fields[i].off, ctx_flags_word(c->fields[i].flags));
+	if (fclose(f)) {
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
 void bg_kernel_table__print_text(const struct bg_kernel_table *t, FILE *out)
 {
 	char word[96];
@@ -407,6 +600,20 @@ void bg_kernel_table__print_text(const struct bg_kernel_table *t, FILE *out)
 				fprintf(out, " %s", helper_word(id, v, word, sizeof(word)));
 		}
 		fputc('\n', out);
+	}
+	if (t->nctx)
+		fprintf(out, "# context fields: ctx SECTION: field@offset:access (r, w, rw, -)\n");
+	for (i = 0; i < t->nctx; i++) {
+		const struct bg_kernel_ctx *c = &t->ctx[i];
+		char *line;
+
+		if (c->reason) {
+			fprintf(out, "# ctx %s: not measured: %s\n", c->section, c->reason);
+			continue;
+		}
+		line = ctx_line(c);
+		fprintf(out, "ctx %s: %s\n", c->section, line ? line : "");
+		free(line);
 	}
 }
 
@@ -450,7 +657,23 @@ void bg_kernel_table__print_json(const struct bg_kernel_table *t, FILE *out)
 		}
 		fputs(first ? "]}" : "\n     ]}", out);
 	}
-	fputs("\n  ]\n}\n", out);
+	fputs("\n  ]", out);
+	if (t->nctx)
+		fputs(",\n  \"ctx\": [", out);
+	for (i = 0; i < t->nctx; i++) {
+		const struct bg_kernel_ctx *c = &t->ctx[i];
+		char *line = c->reason ? NULL : ctx_line(c);
+
+		fprintf(out, "%s\n    {\"section\": ", i ? "," : "");
+		bg_json__string(out, c->section);
+		fputs(", \"reason\": ", out);
+		bg_json__string(out, c->reason);
+		fputs(",\n     \"fields\": ", out);
+		bg_json__string(out, line);
+		fputs("}", out);
+		free(line);
+	}
+	fputs(t->nctx ? "\n  ]\n}\n" : "\n}\n", out);
 }
 
 /* A C string literal of S, wrapped into pieces of about WIDTH at spaces. */
@@ -515,11 +738,14 @@ void bg_kernel_table__print_c(const struct bg_kernel_table *t, FILE *out)
 		" * for helpers 1..%d in each row's section (GPL and non-GPL license) and\n"
 		" * reading the verifier's answer. A word is a helper the type may call;\n"
 		" * !gpl: only under a GPL-compatible license; !sleep: only when sleepable.\n"
+		"%s"
 		" * Do not edit by hand: regenerate on the kernel to describe, as root,\n"
 		" *   bpfgen probe --format c > codegen/tables/kernel_linux_%u_%u.c\n"
 		" */\n"
 		"#include \"kernel.h\"\n\n"
 		"static const struct bg_kernel_row_src rows[] = {\n", t->release, t->helper_max,
+		t->nctx ? " * ctx[]: the context fields of each section, r and w where a read and\n"
+			  " * a write of the field at its size loaded.\n" : "",
 		major, minor);
 	for (i = 0; i < t->nrows; i++) {
 		const struct bg_kernel_row *r = &t->rows[i];
@@ -564,8 +790,31 @@ void bg_kernel_table__print_c(const struct bg_kernel_table *t, FILE *out)
 		fputs(" },\n", out);
 	}
 	free(line);
+	fputs("};\n", out);
+	if (t->nctx)
+		fputs("\n/* Context fields: a read and a write of each, loaded; field@offset:access. */\n"
+		      "static const struct bg_kernel_ctx_src ctx[] = {\n", out);
+	for (i = 0; i < t->nctx; i++) {
+		const struct bg_kernel_ctx *c = &t->ctx[i];
+
+		fputs("\t{ ", out);
+		print_c_string(out, c->section);
+		fputs(",\n", out);
+		if (c->reason) {
+			fputs("\t  NULL, ", out);
+			print_c_string(out, c->reason);
+		} else {
+			line = ctx_line(c);
+			print_c_words(out, line ? line : "", "\t  ", 88);
+			free(line);
+			fputs(", NULL", out);
+		}
+		fputs(" },\n", out);
+	}
+	if (t->nctx)
+		fputs("};\n", out);
 	fprintf(out,
-		"};\n\n"
+		"\n"
 		"const struct bg_kernel_src bg_kernel_linux_%u_%u = {\n"
 		"\t.release = ", major, minor);
 	print_c_string(out, t->release);
@@ -573,8 +822,11 @@ void bg_kernel_table__print_c(const struct bg_kernel_table *t, FILE *out)
 		",\n"
 		"\t.helper_max = %d,\n"
 		"\t.rows = rows,\n"
-		"\t.nrows = sizeof(rows) / sizeof(rows[0]),\n"
-		"};\n", t->helper_max);
+		"\t.nrows = sizeof(rows) / sizeof(rows[0]),\n", t->helper_max);
+	if (t->nctx)
+		fputs("\t.ctx = ctx,\n"
+		      "\t.nctx = sizeof(ctx) / sizeof(ctx[0]),\n", out);
+	fputs("};\n", out);
 }
 
 /* The row of B probed in A's row's section and sleepability, or NULL. */
@@ -617,6 +869,60 @@ static size_t compare_row(const struct bg_kernel_row *ra, const struct bg_kernel
 	return n;
 }
 
+static const struct bg_kernel_ctx *same_ctx(const struct bg_kernel_table *b, const char *sec)
+{
+	size_t i;
+
+	for (i = 0; i < b->nctx; i++)
+		if (!strcmp(b->ctx[i].section, sec))
+			return &b->ctx[i];
+	return NULL;
+}
+
+/*
+ * The context rows both tables measured, field by field ("ctx SECTION:" then
+ * "  name@off: A r, B rw"). A table without context rows (written before
+ * context probing) is not a difference: it does not know.
+ */
+static size_t compare_ctx(const struct bg_kernel_table *a, const struct bg_kernel_table *b,
+			  FILE *out)
+{
+	size_t i, j, n = 0, shown;
+
+	if (!a->nctx || !b->nctx)
+		return 0;
+	for (i = 0; i < a->nctx; i++) {
+		const struct bg_kernel_ctx *ca = &a->ctx[i], *cb = same_ctx(b, ca->section);
+
+		if (!cb || !ca->reason != !cb->reason) {
+			fprintf(out, "ctx %s: %s\n", ca->section,
+				!cb ? "not probed on the second kernel" :
+				!ca->reason ? "measured on the first kernel only" :
+				"measured on the second kernel only");
+			n++;
+			continue;
+		}
+		for (j = 0, shown = 0; !ca->reason && j < ca->nfields; j++) {
+			int fa = ca->fields[j].flags, fb = bg_kernel_ctx__flags(cb, ca->fields[j].off);
+
+			if (fb < 0 || fa == fb)
+				continue;
+			if (!shown++)
+				fprintf(out, "ctx %s:\n", ca->section);
+			fprintf(out, "  %s@%lld: %s %s, %s %s\n", ctx_field_name(ca, ca->fields[j].off),
+				ca->fields[j].off, a->release, ctx_flags_word(fa), b->release,
+				ctx_flags_word(fb));
+		}
+		n += shown;
+	}
+	for (i = 0; i < b->nctx; i++)
+		if (!same_ctx(a, b->ctx[i].section)) {
+			fprintf(out, "ctx %s: not probed on the first kernel\n", b->ctx[i].section);
+			n++;
+		}
+	return n;
+}
+
 size_t bg_kernel_table__compare(const struct bg_kernel_table *a, const struct bg_kernel_table *b,
 				FILE *out)
 {
@@ -643,7 +949,7 @@ size_t bg_kernel_table__compare(const struct bg_kernel_table *a, const struct bg
 			fprintf(out, "%s: not probed on the first kernel\n", b->rows[i].section);
 			n++;
 		}
-	return n;
+	return n + compare_ctx(a, b, out);
 }
 
 /* ---- the text reader ---- */
@@ -730,6 +1036,29 @@ int bg_kernel_table__parse_text(const char *text, size_t len, struct bg_kernel_t
 		}
 		*colon = '\0';
 		sec = line + strspn(line, " \t");
+		if (!strncmp(sec, "ctx ", 4)) {
+			struct bg_kernel_ctx *c;
+
+			sec += 4 + strspn(sec + 4, " \t");
+			for (s = colon; s > sec && (s[-1] == ' ' || s[-1] == '\t'); s--)
+				s[-1] = '\0';
+			if (!bg_section__find(sec)) {
+				set_err(err, errsz, "line %u: unknown section '%.64s'", lineno, sec);
+				ret = -EINVAL;
+				goto out;
+			}
+			c = bg_kernel_table__add_ctx(t, sec);
+			if (!c) {
+				ret = -ENOMEM;
+				goto out;
+			}
+			ret = bg_kernel_ctx__parse(c, colon + 1, why, sizeof(why));
+			if (ret) {
+				set_err(err, errsz, "line %u: ctx '%s': %s", lineno, sec, why);
+				goto out;
+			}
+			continue;
+		}
 		for (s = colon; s > sec && (s[-1] == ' ' || s[-1] == '\t'); s--)
 			s[-1] = '\0';
 		def = bg_section__find(sec);
@@ -1306,6 +1635,44 @@ static int walk_row(struct jwalk *w, const struct jval *row, struct bg_kernel_ta
 	return walk_helpers(w, helpers, r, t->helper_max, sec);
 }
 
+/* {"section": S, "reason": null or why, "fields": "name@off:rw ..." or null} */
+static int walk_ctx(struct jwalk *w, const struct jval *obj, struct bg_kernel_table *t)
+{
+	const char *sec, *reason, *fields;
+	struct bg_kernel_ctx *c;
+	char why[256];
+	int err;
+
+	if (obj->kind != J_OBJ) {
+		set_err(w->err, w->errsz, "line %u: %s must be an object, not %s", obj->line,
+			w->path, jkind_name(obj->kind));
+		return -EINVAL;
+	}
+	err = jstr(w, obj, "section", false, &sec);
+	if (!err)
+		err = jstr(w, obj, "reason", true, &reason);
+	if (!err)
+		err = jstr(w, obj, "fields", !!reason, &fields);
+	if (err)
+		return err;
+	if (!bg_section__find(sec)) {
+		set_err(w->err, w->errsz, "line %u: %s: unknown section '%.64s'", obj->line, w->path,
+			sec);
+		return -EINVAL;
+	}
+	c = bg_kernel_table__add_ctx(t, sec);
+	if (!c)
+		return -ENOMEM;
+	if (reason) {
+		c->reason = strdup(reason);
+		return c->reason ? 0 : -ENOMEM;
+	}
+	err = bg_kernel_ctx__parse(c, fields, why, sizeof(why));
+	if (err == -EINVAL)
+		set_err(w->err, w->errsz, "line %u: %s: %s", obj->line, w->path, why);
+	return err;
+}
+
 int bg_kernel_table__parse_json(const char *text, size_t len, struct bg_kernel_table **out,
 				char *err, size_t errsz)
 {
@@ -1314,7 +1681,7 @@ int bg_kernel_table__parse_json(const char *text, size_t len, struct bg_kernel_t
 	struct jwalk w = { .err = err, .errsz = errsz, .path = "the table" };
 	struct bg_kernel_table *t = NULL;
 	struct jval root = {};
-	const struct jval *rows;
+	const struct jval *rows, *ctx;
 	const char *release;
 	long schema, helper_max;
 	size_t i;
@@ -1358,6 +1725,17 @@ int bg_kernel_table__parse_json(const char *text, size_t len, struct bg_kernel_t
 	for (i = 0; i < rows->n; i++) {
 		snprintf(w.path, sizeof(w.path), "rows[%zu]", i);
 		ret = walk_row(&w, &rows->kids[i], t);
+		if (ret)
+			goto out;
+	}
+	ctx = jget(&root, "ctx");
+	if (ctx && ctx->kind != J_ARR) {
+		ret = jwrong(&w, ctx, "ctx", "an array");
+		goto out;
+	}
+	for (i = 0; ctx && i < ctx->n; i++) {
+		snprintf(w.path, sizeof(w.path), "ctx[%zu]", i);
+		ret = walk_ctx(&w, &ctx->kids[i], t);
 		if (ret)
 			goto out;
 	}

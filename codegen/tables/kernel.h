@@ -37,11 +37,32 @@ struct bg_kernel_row {
 	unsigned char verdict[BG_KERNEL_HELPER_MAX + 1];	/* BG_KV_* by helper id */
 };
 
+/*
+ * The context fields of one section as the kernel measured them: a load of a
+ * read and of a write of each field of the section's context struct (the
+ * layouts of tables/ctx_fields.c), BG_CTX_READ / BG_CTX_WRITE when it loaded.
+ */
+struct bg_kernel_ctx_field {
+	long long off;
+	unsigned flags;		/* BG_CTX_* */
+};
+
+struct bg_kernel_ctx {
+	char *section;		/* "xdp/devmap", "cgroup/sendmsg4" */
+	enum bg_prog_type type;
+	char *attach;		/* as bg_kernel_row.attach */
+	char *reason;		/* why not measured; NULL when measured */
+	struct bg_kernel_ctx_field *fields;
+	size_t nfields;
+};
+
 struct bg_kernel_table {
 	char *release;		/* uname -r of the kernel it was measured on */
 	int helper_max;		/* helpers 1..helper_max were probed */
 	struct bg_kernel_row *rows;
 	size_t nrows;
+	struct bg_kernel_ctx *ctx;	/* none in tables written before context probing */
+	size_t nctx;
 };
 
 struct bg_kernel_table *bg_kernel_table__new(const char *release, int helper_max);
@@ -51,6 +72,23 @@ void bg_kernel_table__free(struct bg_kernel_table *t);
 struct bg_kernel_row *bg_kernel_table__add_row(struct bg_kernel_table *t, const char *section,
 					       enum bg_prog_type type, const char *attach,
 					       bool sleepable);
+
+/* Append a context row for SEC (a section libbpf knows), not yet measured; NULL on ENOMEM. */
+struct bg_kernel_ctx *bg_kernel_table__add_ctx(struct bg_kernel_table *t, const char *sec);
+/*
+ * Set CTX's fields from "name@OFF:rw name@OFF:r name@OFF:- ..." (the name
+ * is for readers; the offset decides). A negative errno and a reason in ERR.
+ */
+int bg_kernel_ctx__parse(struct bg_kernel_ctx *ctx, const char *fields, char *err, size_t errsz);
+/*
+ * The measured context row that stands for a program in section SEC: the
+ * same program type and attach type, else the same program type when its
+ * context does not depend on the attach type. NULL when none.
+ */
+const struct bg_kernel_ctx *bg_kernel_table__find_ctx(const struct bg_kernel_table *t,
+						      const char *sec);
+/* BG_CTX_* of the field at byte OFF, or -1 when CTX did not measure it. */
+int bg_kernel_ctx__flags(const struct bg_kernel_ctx *ctx, long long off);
 
 /*
  * The table measured on Linux 6.18, built from kernel_linux_6_18.c on first
@@ -63,6 +101,12 @@ const struct bg_kernel_table *bg_kernel_table__builtin(void);
  * measured no such kernel or on ENOMEM.
  */
 const struct bg_kernel_table *bg_kernel_table__measured(unsigned major, unsigned minor);
+/*
+ * The oldest measured kernel that is MAJOR.MINOR or newer, its version in
+ * *MMAJOR.*MMINOR; NULL when none is (or on ENOMEM).
+ */
+const struct bg_kernel_table *bg_kernel_table__measured_from(unsigned major, unsigned minor,
+							     unsigned *mmajor, unsigned *mminor);
 
 /*
  * Read a table from PATH: the json `bpfgen probe --format json` writes, or
@@ -95,7 +139,8 @@ int bg_kernel_row__verdict(const struct bg_kernel_row *row, int id);
 /*
  * Print to OUT what differs between A and B, row by row (matched by section
  * and sleepability): rows one of them lacks or could not load, and per
- * helper "only RELEASE: helper!gpl" or both verdicts. Returns the number of
+ * helper "only RELEASE: helper!gpl" or both verdicts; then the context rows
+ * both measured, per field "name: RELEASE rw, RELEASE r". Returns the number of
  * differences; 0 prints nothing.
  */
 size_t bg_kernel_table__compare(const struct bg_kernel_table *a, const struct bg_kernel_table *b,
@@ -119,11 +164,19 @@ struct bg_kernel_row_src {
 	const char *reason;	/* NULL when measured */
 };
 
+struct bg_kernel_ctx_src {
+	const char *section;
+	const char *fields;	/* as bg_kernel_ctx__parse() reads it; NULL: not measured */
+	const char *reason;	/* NULL when measured */
+};
+
 struct bg_kernel_src {
 	const char *release;
 	int helper_max;
 	const struct bg_kernel_row_src *rows;
 	size_t nrows;
+	const struct bg_kernel_ctx_src *ctx;
+	size_t nctx;
 };
 
 extern const struct bg_kernel_src bg_kernel_linux_6_18;

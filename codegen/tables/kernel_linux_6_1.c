@@ -5,6 +5,8 @@
  * for helpers 1..211 in each row's section (GPL and non-GPL license) and
  * reading the verifier's answer. A word is a helper the type may call;
  * !gpl: only under a GPL-compatible license; !sleep: only when sleepable.
+ * ctx[]: the context fields of each section, r and w where a read and
+ * a write of the field at its size loaded.
  * Do not edit by hand: regenerate on the kernel to describe, as root,
  *   bpfgen probe --format c > codegen/tables/kernel_linux_6_1.c
  * (Debian 12's 6.1 cloud kernel: tests/kernel/vm/run.sh boots it under qemu
@@ -701,9 +703,230 @@ static const struct bg_kernel_row_src rows[] = {
 	  "dynptr_write dynptr_data ktime_get_tai_ns user_ringbuf_drain" },
 };
 
+/* Context fields: a read and a write of each, loaded; field@offset:access. */
+static const struct bg_kernel_ctx_src ctx[] = {
+	{ "xdp",
+	  "data@0:r data_end@4:r data_meta@8:r ingress_ifindex@12:r rx_queue_index@16:r "
+	  "egress_ifindex@20:-", NULL },
+	{ "xdp/devmap",
+	  "data@0:r data_end@4:r data_meta@8:r ingress_ifindex@12:r rx_queue_index@16:r "
+	  "egress_ifindex@20:r", NULL },
+	{ "xdp/cpumap",
+	  "data@0:r data_end@4:r data_meta@8:r ingress_ifindex@12:r rx_queue_index@16:r "
+	  "egress_ifindex@20:-", NULL },
+	{ "tc",
+	  "len@0:r pkt_type@4:r mark@8:rw queue_mapping@12:rw protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:rw cb[0]@48:rw cb[1]@52:rw cb[2]@56:rw cb[3]@60:rw cb[4]@64:rw hash@68:r "
+	  "tc_classid@72:rw data@76:r data_end@80:r napi_id@84:r family@88:- remote_ip4@92:- "
+	  "local_ip4@96:- remote_ip6[0]@100:- remote_ip6[1]@104:- remote_ip6[2]@108:- "
+	  "remote_ip6[3]@112:- local_ip6[0]@116:- local_ip6[1]@120:- local_ip6[2]@124:- "
+	  "local_ip6[3]@128:- remote_port@132:- local_port@136:- data_meta@140:r (anon)@144:- "
+	  "tstamp@152:rw wire_len@160:r gso_segs@164:r (anon)@168:r gso_size@176:r "
+	  "tstamp_type@180:r hwtstamp@184:r", NULL },
+	{ "socket",
+	  "len@0:r pkt_type@4:r mark@8:r queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:r ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:r cb[0]@48:rw cb[1]@52:rw cb[2]@56:rw cb[3]@60:rw cb[4]@64:rw hash@68:r "
+	  "tc_classid@72:- data@76:- data_end@80:- napi_id@84:r family@88:- remote_ip4@92:- "
+	  "local_ip4@96:- remote_ip6[0]@100:- remote_ip6[1]@104:- remote_ip6[2]@108:- "
+	  "remote_ip6[3]@112:- local_ip6[0]@116:- local_ip6[1]@120:- local_ip6[2]@124:- "
+	  "local_ip6[3]@128:- remote_port@132:- local_port@136:- data_meta@140:- (anon)@144:- "
+	  "tstamp@152:- wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r tstamp_type@180:- "
+	  "hwtstamp@184:-", NULL },
+	{ "cgroup_skb/ingress",
+	  "len@0:r pkt_type@4:r mark@8:rw queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:r cb[0]@48:rw cb[1]@52:rw cb[2]@56:rw cb[3]@60:rw cb[4]@64:rw hash@68:r "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:r family@88:r remote_ip4@92:r "
+	  "local_ip4@96:r remote_ip6[0]@100:r remote_ip6[1]@104:r remote_ip6[2]@108:r "
+	  "remote_ip6[3]@112:r local_ip6[0]@116:r local_ip6[1]@120:r local_ip6[2]@124:r "
+	  "local_ip6[3]@128:r remote_port@132:r local_port@136:r data_meta@140:- (anon)@144:- "
+	  "tstamp@152:rw wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r "
+	  "tstamp_type@180:- hwtstamp@184:r", NULL },
+	{ "cgroup_skb/egress",
+	  "len@0:r pkt_type@4:r mark@8:rw queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:r cb[0]@48:rw cb[1]@52:rw cb[2]@56:rw cb[3]@60:rw cb[4]@64:rw hash@68:r "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:r family@88:r remote_ip4@92:r "
+	  "local_ip4@96:r remote_ip6[0]@100:r remote_ip6[1]@104:r remote_ip6[2]@108:r "
+	  "remote_ip6[3]@112:r local_ip6[0]@116:r local_ip6[1]@120:r local_ip6[2]@124:r "
+	  "local_ip6[3]@128:r remote_port@132:r local_port@136:r data_meta@140:- (anon)@144:- "
+	  "tstamp@152:rw wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r "
+	  "tstamp_type@180:- hwtstamp@184:r", NULL },
+	{ "lwt_in",
+	  "len@0:r pkt_type@4:r mark@8:rw queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:r cb[0]@48:rw cb[1]@52:rw cb[2]@56:rw cb[3]@60:rw cb[4]@64:rw hash@68:r "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:r family@88:- remote_ip4@92:- "
+	  "local_ip4@96:- remote_ip6[0]@100:- remote_ip6[1]@104:- remote_ip6[2]@108:- "
+	  "remote_ip6[3]@112:- local_ip6[0]@116:- local_ip6[1]@120:- local_ip6[2]@124:- "
+	  "local_ip6[3]@128:- remote_port@132:- local_port@136:- data_meta@140:- (anon)@144:- "
+	  "tstamp@152:- wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r tstamp_type@180:- "
+	  "hwtstamp@184:-", NULL },
+	{ "lwt_xmit",
+	  "len@0:r pkt_type@4:r mark@8:rw queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:r cb[0]@48:rw cb[1]@52:rw cb[2]@56:rw cb[3]@60:rw cb[4]@64:rw hash@68:r "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:r family@88:- remote_ip4@92:- "
+	  "local_ip4@96:- remote_ip6[0]@100:- remote_ip6[1]@104:- remote_ip6[2]@108:- "
+	  "remote_ip6[3]@112:- local_ip6[0]@116:- local_ip6[1]@120:- local_ip6[2]@124:- "
+	  "local_ip6[3]@128:- remote_port@132:- local_port@136:- data_meta@140:- (anon)@144:- "
+	  "tstamp@152:- wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r tstamp_type@180:- "
+	  "hwtstamp@184:-", NULL },
+	{ "sk_skb/stream_verdict",
+	  "len@0:r pkt_type@4:r mark@8:- queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:rw cb[0]@48:r cb[1]@52:r cb[2]@56:r cb[3]@60:r cb[4]@64:r hash@68:r "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:r family@88:r remote_ip4@92:r "
+	  "local_ip4@96:r remote_ip6[0]@100:r remote_ip6[1]@104:r remote_ip6[2]@108:r "
+	  "remote_ip6[3]@112:r local_ip6[0]@116:r local_ip6[1]@120:r local_ip6[2]@124:r "
+	  "local_ip6[3]@128:r remote_port@132:r local_port@136:r data_meta@140:- (anon)@144:- "
+	  "tstamp@152:- wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r tstamp_type@180:- "
+	  "hwtstamp@184:-", NULL },
+	{ "sk_skb/stream_parser",
+	  "len@0:r pkt_type@4:r mark@8:- queue_mapping@12:r protocol@16:r vlan_present@20:r "
+	  "vlan_tci@24:r vlan_proto@28:r priority@32:rw ingress_ifindex@36:r ifindex@40:r "
+	  "tc_index@44:rw cb[0]@48:r cb[1]@52:r cb[2]@56:r cb[3]@60:r cb[4]@64:r hash@68:r "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:r family@88:r remote_ip4@92:r "
+	  "local_ip4@96:r remote_ip6[0]@100:r remote_ip6[1]@104:r remote_ip6[2]@108:r "
+	  "remote_ip6[3]@112:r local_ip6[0]@116:r local_ip6[1]@120:r local_ip6[2]@124:r "
+	  "local_ip6[3]@128:r remote_port@132:r local_port@136:r data_meta@140:- (anon)@144:- "
+	  "tstamp@152:- wire_len@160:- gso_segs@164:r (anon)@168:r gso_size@176:r tstamp_type@180:- "
+	  "hwtstamp@184:-", NULL },
+	{ "flow_dissector",
+	  "len@0:- pkt_type@4:- mark@8:- queue_mapping@12:- protocol@16:- vlan_present@20:- "
+	  "vlan_tci@24:- vlan_proto@28:- priority@32:- ingress_ifindex@36:- ifindex@40:- "
+	  "tc_index@44:- cb[0]@48:- cb[1]@52:- cb[2]@56:- cb[3]@60:- cb[4]@64:- hash@68:- "
+	  "tc_classid@72:- data@76:r data_end@80:r napi_id@84:- family@88:- remote_ip4@92:- "
+	  "local_ip4@96:- remote_ip6[0]@100:- remote_ip6[1]@104:- remote_ip6[2]@108:- "
+	  "remote_ip6[3]@112:- local_ip6[0]@116:- local_ip6[1]@120:- local_ip6[2]@124:- "
+	  "local_ip6[3]@128:- remote_port@132:- local_port@136:- data_meta@140:- (anon)@144:r "
+	  "tstamp@152:- wire_len@160:- gso_segs@164:- (anon)@168:- gso_size@176:- tstamp_type@180:- "
+	  "hwtstamp@184:-", NULL },
+	{ "cgroup/sock_create",
+	  "bound_dev_if@0:rw family@4:r type@8:r protocol@12:r mark@16:rw priority@20:rw "
+	  "src_ip4@24:- src_ip6[0]@28:- src_ip6[1]@32:- src_ip6[2]@36:- src_ip6[3]@40:- "
+	  "src_port@44:- dst_port@48:r dst_ip4@52:r dst_ip6[0]@56:r dst_ip6[1]@60:r dst_ip6[2]@64:r "
+	  "dst_ip6[3]@68:r state@72:r rx_queue_mapping@76:r", NULL },
+	{ "cgroup/sock_release",
+	  "bound_dev_if@0:rw family@4:r type@8:r protocol@12:r mark@16:rw priority@20:rw "
+	  "src_ip4@24:- src_ip6[0]@28:- src_ip6[1]@32:- src_ip6[2]@36:- src_ip6[3]@40:- "
+	  "src_port@44:- dst_port@48:r dst_ip4@52:r dst_ip6[0]@56:r dst_ip6[1]@60:r dst_ip6[2]@64:r "
+	  "dst_ip6[3]@68:r state@72:r rx_queue_mapping@76:r", NULL },
+	{ "cgroup/post_bind4",
+	  "bound_dev_if@0:- family@4:r type@8:r protocol@12:r mark@16:- priority@20:- src_ip4@24:r "
+	  "src_ip6[0]@28:- src_ip6[1]@32:- src_ip6[2]@36:- src_ip6[3]@40:- src_port@44:r "
+	  "dst_port@48:r dst_ip4@52:r dst_ip6[0]@56:r dst_ip6[1]@60:r dst_ip6[2]@64:r "
+	  "dst_ip6[3]@68:r state@72:r rx_queue_mapping@76:r", NULL },
+	{ "cgroup/post_bind6",
+	  "bound_dev_if@0:- family@4:r type@8:r protocol@12:r mark@16:- priority@20:- src_ip4@24:- "
+	  "src_ip6[0]@28:r src_ip6[1]@32:r src_ip6[2]@36:r src_ip6[3]@40:r src_port@44:r "
+	  "dst_port@48:r dst_ip4@52:r dst_ip6[0]@56:r dst_ip6[1]@60:r dst_ip6[2]@64:r "
+	  "dst_ip6[3]@68:r state@72:r rx_queue_mapping@76:r", NULL },
+	{ "cgroup/bind4",
+	  "user_family@0:r user_ip4@4:rw user_ip6[0]@8:- user_ip6[1]@12:- user_ip6[2]@16:- "
+	  "user_ip6[3]@20:- user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/bind6",
+	  "user_family@0:r user_ip4@4:- user_ip6[0]@8:rw user_ip6[1]@12:rw user_ip6[2]@16:rw "
+	  "user_ip6[3]@20:rw user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/connect4",
+	  "user_family@0:r user_ip4@4:rw user_ip6[0]@8:- user_ip6[1]@12:- user_ip6[2]@16:- "
+	  "user_ip6[3]@20:- user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/connect6",
+	  "user_family@0:r user_ip4@4:- user_ip6[0]@8:rw user_ip6[1]@12:rw user_ip6[2]@16:rw "
+	  "user_ip6[3]@20:rw user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/sendmsg4",
+	  "user_family@0:r user_ip4@4:rw user_ip6[0]@8:- user_ip6[1]@12:- user_ip6[2]@16:- "
+	  "user_ip6[3]@20:- user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:rw "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/sendmsg6",
+	  "user_family@0:r user_ip4@4:- user_ip6[0]@8:rw user_ip6[1]@12:rw user_ip6[2]@16:rw "
+	  "user_ip6[3]@20:rw user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:rw msg_src_ip6[1]@48:rw msg_src_ip6[2]@52:rw msg_src_ip6[3]@56:rw "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/recvmsg4",
+	  "user_family@0:r user_ip4@4:rw user_ip6[0]@8:- user_ip6[1]@12:- user_ip6[2]@16:- "
+	  "user_ip6[3]@20:- user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/recvmsg6",
+	  "user_family@0:r user_ip4@4:- user_ip6[0]@8:rw user_ip6[1]@12:rw user_ip6[2]@16:rw "
+	  "user_ip6[3]@20:rw user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/getpeername4",
+	  "user_family@0:r user_ip4@4:rw user_ip6[0]@8:- user_ip6[1]@12:- user_ip6[2]@16:- "
+	  "user_ip6[3]@20:- user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/getpeername6",
+	  "user_family@0:r user_ip4@4:- user_ip6[0]@8:rw user_ip6[1]@12:rw user_ip6[2]@16:rw "
+	  "user_ip6[3]@20:rw user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/getsockname4",
+	  "user_family@0:r user_ip4@4:rw user_ip6[0]@8:- user_ip6[1]@12:- user_ip6[2]@16:- "
+	  "user_ip6[3]@20:- user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "cgroup/getsockname6",
+	  "user_family@0:r user_ip4@4:- user_ip6[0]@8:rw user_ip6[1]@12:rw user_ip6[2]@16:rw "
+	  "user_ip6[3]@20:rw user_port@24:rw family@28:r type@32:r protocol@36:r msg_src_ip4@40:- "
+	  "msg_src_ip6[0]@44:- msg_src_ip6[1]@48:- msg_src_ip6[2]@52:- msg_src_ip6[3]@56:- "
+	  "(anon)@64:r", NULL },
+	{ "sockops",
+	  "op@0:r family@20:r remote_ip4@24:r local_ip4@28:r remote_ip6[0]@32:r remote_ip6[1]@36:r "
+	  "remote_ip6[2]@40:r remote_ip6[3]@44:r local_ip6[0]@48:r local_ip6[1]@52:r "
+	  "local_ip6[2]@56:r local_ip6[3]@60:r remote_port@64:r local_port@68:r is_fullsock@72:r "
+	  "snd_cwnd@76:r srtt_us@80:r bpf_sock_ops_cb_flags@84:r state@88:r rtt_min@92:r "
+	  "snd_ssthresh@96:r rcv_nxt@100:r snd_nxt@104:r snd_una@108:r mss_cache@112:r "
+	  "ecn_flags@116:r rate_delivered@120:r rate_interval_us@124:r packets_out@128:r "
+	  "retrans_out@132:r total_retrans@136:r segs_in@140:r data_segs_in@144:r segs_out@148:r "
+	  "data_segs_out@152:r lost_out@156:r sacked_out@160:r sk_txhash@164:rw "
+	  "bytes_received@168:r bytes_acked@176:r (anon)@184:r (anon)@192:r (anon)@200:r "
+	  "skb_len@208:r skb_tcp_flags@212:r skb_hwtstamp@216:-", NULL },
+	{ "sk_msg",
+	  "(anon)@0:r (anon)@8:r family@16:r remote_ip4@20:r local_ip4@24:r remote_ip6[0]@28:r "
+	  "remote_ip6[1]@32:r remote_ip6[2]@36:r remote_ip6[3]@40:r local_ip6[0]@44:r "
+	  "local_ip6[1]@48:r local_ip6[2]@52:r local_ip6[3]@56:r remote_port@60:r local_port@64:r "
+	  "size@68:r (anon)@72:r", NULL },
+	{ "cgroup/sysctl",
+	  "write@0:r file_pos@4:rw", NULL },
+	{ "cgroup/getsockopt",
+	  "(anon)@0:r (anon)@8:r (anon)@16:r level@24:r optname@28:r optlen@32:rw retval@36:rw", NULL },
+	{ "cgroup/setsockopt",
+	  "(anon)@0:r (anon)@8:r (anon)@16:r level@24:rw optname@28:rw optlen@32:rw retval@36:-", NULL },
+	{ "sk_reuseport",
+	  "(anon)@0:r (anon)@8:r len@16:r eth_protocol@20:r ip_protocol@24:r bind_inany@28:r "
+	  "hash@32:r (anon)@40:r (anon)@48:r", NULL },
+	{ "sk_lookup",
+	  "(anon)@0:r family@8:r protocol@12:r remote_ip4@16:r remote_ip6[0]@20:r "
+	  "remote_ip6[1]@24:r remote_ip6[2]@28:r remote_ip6[3]@32:r remote_port@36:r local_ip4@40:r "
+	  "local_ip6[0]@44:r local_ip6[1]@48:r local_ip6[2]@52:r local_ip6[3]@56:r local_port@60:r "
+	  "ingress_ifindex@64:r", NULL },
+	{ "cgroup/dev",
+	  "access_type@0:r major@4:r minor@8:r", NULL },
+	{ "perf_event",
+	  "sample_period@168:r addr@176:r", NULL },
+	{ "netfilter",
+	  NULL, "EINVAL: the kernel refuses `r0 = 0; exit` in this type, with no verifier log" },
+};
+
 const struct bg_kernel_src bg_kernel_linux_6_1 = {
 	.release = "6.1.0-57-cloud-amd64",
 	.helper_max = 211,
 	.rows = rows,
 	.nrows = sizeof(rows) / sizeof(rows[0]),
+	.ctx = ctx,
+	.nctx = sizeof(ctx) / sizeof(ctx[0]),
 };

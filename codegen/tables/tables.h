@@ -177,6 +177,12 @@ struct bg_ctx_table {
 const struct bg_ctx_table *bg_ctx_table__find(enum bg_prog_type type, const char *attach);
 /* The field holding byte OFF, or NULL. */
 const struct bg_ctx_field *bg_ctx_table__field(const struct bg_ctx_table *t, long long off);
+/*
+ * The layout of the context of programs of TYPE and ATTACH: their table, else
+ * one measured with another attach type of TYPE (the struct is the same; the
+ * permissions may differ). NULL when TYPE has no measured context.
+ */
+const struct bg_ctx_table *bg_ctx_table__layout(enum bg_prog_type type, const char *attach);
 
 /* maps.c: numbered as the kernel's enum bpf_map_type */
 enum bg_map_type {

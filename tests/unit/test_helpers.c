@@ -4,6 +4,7 @@
  * independent measurement in tests/data, and the helper rules on hand-built
  * models.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,17 @@ static char *print_json(const struct bg_kernel_table *t, size_t *len)
 	return buf;
 }
 
+static void assert_same_fields(const struct bg_kernel_ctx *a, const struct bg_kernel_ctx *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfields; i++) {
+		cr_assert_eq(a->fields[i].off, b->fields[i].off, "%s", a->section);
+		cr_assert_eq(a->fields[i].flags, b->fields[i].flags, "%s @%lld", a->section,
+			     a->fields[i].off);
+	}
+}
+
 static void assert_same(const struct bg_kernel_table *a, const struct bg_kernel_table *b)
 {
 	size_t i;
@@ -226,6 +238,13 @@ static void assert_same(const struct bg_kernel_table *a, const struct bg_kernel_
 			cr_assert_eq(bg_kernel_row__verdict(&a->rows[i], id),
 				     bg_kernel_row__verdict(&b->rows[i], id), "%s helper %d",
 				     a->rows[i].section, id);
+	}
+	cr_assert_eq(a->nctx, b->nctx);
+	for (i = 0; i < a->nctx; i++) {
+		cr_assert_str_eq(a->ctx[i].section, b->ctx[i].section);
+		cr_assert_eq(!a->ctx[i].reason, !b->ctx[i].reason, "%s", a->ctx[i].section);
+		cr_assert_eq(a->ctx[i].nfields, b->ctx[i].nfields, "%s", a->ctx[i].section);
+		assert_same_fields(&a->ctx[i], &b->ctx[i]);
 	}
 }
 
@@ -266,8 +285,103 @@ Test(kernel_table, text_round_trip_of_measured_rows)
 		j++;
 	}
 	cr_assert_eq(j, back->nrows);
+	/* every context row of the built-in table is measured: all come back */
+	cr_assert_gt(t->nctx, 30);
+	cr_assert_eq(back->nctx, t->nctx);
+	for (i = 0; i < t->nctx; i++) {
+		cr_assert_str_eq(back->ctx[i].section, t->ctx[i].section);
+		cr_assert_eq(back->ctx[i].nfields, t->ctx[i].nfields);
+		assert_same_fields(&t->ctx[i], &back->ctx[i]);
+	}
 	bg_kernel_table__free(back);
 	free(buf);
+}
+
+/*
+ * The probe measured on 6.18 what the reference measured by hand: for every
+ * section tables/ctx_fields.c has, each field's flags are the probe's.
+ */
+Test(kernel_table, measured_contexts_agree_with_the_reference)
+{
+	static const char *const secs[] = {
+		"xdp", "xdp/devmap", "tc", "socket", "cgroup_skb/ingress", "lwt_in", "lwt_xmit",
+		"sk_skb/stream_verdict", "flow_dissector", "cgroup/sock_create",
+		"cgroup/post_bind4", "cgroup/connect4", "cgroup/connect6", "sockops", "sk_msg",
+		"cgroup/sysctl", "cgroup/getsockopt", "cgroup/setsockopt", "sk_reuseport",
+		"sk_lookup", "cgroup/dev", "perf_event", "netfilter",
+	};
+	const struct bg_kernel_table *t = bg_kernel_table__builtin();
+	size_t i, j, nfields = 0;
+
+	for (i = 0; i < sizeof(secs) / sizeof(secs[0]); i++) {
+		const struct bg_section_def *def = bg_section__find(secs[i]);
+		const struct bg_ctx_table *ref = bg_ctx_table__find(def->type, def->attach);
+		const struct bg_kernel_ctx *k = bg_kernel_table__find_ctx(t, secs[i]);
+
+		cr_assert(ref, "%s", secs[i]);
+		cr_assert(k, "%s", secs[i]);
+		cr_assert_str_eq(k->section, secs[i]);
+		for (j = 0; j < ref->nfields; j++, nfields++)
+			cr_assert_eq(bg_kernel_ctx__flags(k, ref->fields[j].off),
+				     (int)ref->fields[j].flags, "%s %s", secs[i], ref->fields[j].name);
+	}
+	cr_assert_eq(nfields, 503);
+}
+
+Test(kernel_table, context_rows_by_section)
+{
+	const struct bg_kernel_table *t = bg_kernel_table__builtin();
+	const struct bg_kernel_table *old = bg_kernel_table__measured(6, 1);
+	unsigned major = 0, minor = 0;
+
+	/* attach types with their own rows, and types whose context ignores it */
+	cr_assert_str_eq(bg_kernel_table__find_ctx(t, "cgroup/recvmsg6")->section, "cgroup/recvmsg6");
+	cr_assert_str_eq(bg_kernel_table__find_ctx(t, "tcx/ingress")->section, "tc");
+	cr_assert_str_eq(bg_kernel_table__find_ctx(t, "cgroup_skb/egress")->section,
+			 "cgroup_skb/egress");
+	cr_assert_null(bg_kernel_table__find_ctx(t, "cgroup/connect_unix"));
+	cr_assert_null(bg_kernel_table__find_ctx(t, "kprobe/x"));
+	/* msg_src_ip4 (offset 40): sendmsg4 writes it, recvmsg4 may not touch it */
+	cr_assert_eq(bg_kernel_ctx__flags(bg_kernel_table__find_ctx(t, "cgroup/sendmsg4"), 40),
+		     BG_CTX_READ | BG_CTX_WRITE);
+	cr_assert_eq(bg_kernel_ctx__flags(bg_kernel_table__find_ctx(t, "cgroup/recvmsg4"), 40), 0);
+	cr_assert_eq(bg_kernel_ctx__flags(bg_kernel_table__find_ctx(t, "cgroup/recvmsg4"), 41), -1);
+	/* sockops' skb_hwtstamp (offset 216) is from 6.2: measured so on both kernels */
+	cr_assert(old);
+	cr_assert_eq(bg_kernel_ctx__flags(bg_kernel_table__find_ctx(old, "sockops"), 216), 0);
+	cr_assert_eq(bg_kernel_ctx__flags(bg_kernel_table__find_ctx(t, "sockops"), 216),
+		     BG_CTX_READ);
+	cr_assert_null(bg_kernel_table__find_ctx(old, "netfilter"));
+	/* the oldest measured kernel at or after a version */
+	cr_assert_eq(bg_kernel_table__measured_from(5, 15, &major, &minor), old);
+	cr_assert_eq(major * 100 + minor, 601);
+	cr_assert_eq(bg_kernel_table__measured_from(6, 2, &major, &minor), t);
+	cr_assert_eq(major * 100 + minor, 618);
+	cr_assert_null(bg_kernel_table__measured_from(6, 19, &major, &minor));
+}
+
+Test(kernel_table, context_field_parser)
+{
+	struct bg_kernel_ctx c = {};
+	char err[256] = "";
+
+	cr_assert_eq(bg_kernel_ctx__parse(&c, " data@0:r  mark@8:rw x@12:- cb[0]@48:w ", err,
+					  sizeof(err)), 0, "%s", err);
+	cr_assert_eq(c.nfields, 4);
+	cr_assert_eq(bg_kernel_ctx__flags(&c, 0), BG_CTX_READ);
+	cr_assert_eq(bg_kernel_ctx__flags(&c, 8), BG_CTX_READ | BG_CTX_WRITE);
+	cr_assert_eq(bg_kernel_ctx__flags(&c, 12), 0);
+	cr_assert_eq(bg_kernel_ctx__flags(&c, 48), BG_CTX_WRITE);
+	cr_assert_eq(bg_kernel_ctx__flags(&c, 4), -1);
+	free(c.fields);
+	c = (struct bg_kernel_ctx){};
+	cr_assert_eq(bg_kernel_ctx__parse(&c, "data:r", err, sizeof(err)), -EINVAL);
+	cr_assert(strstr(err, "NAME@OFFSET:ACCESS"), "%s", err);
+	cr_assert_eq(bg_kernel_ctx__parse(&c, "data@x:r", err, sizeof(err)), -EINVAL);
+	cr_assert_eq(bg_kernel_ctx__parse(&c, "data@0:", err, sizeof(err)), -EINVAL);
+	cr_assert_eq(bg_kernel_ctx__parse(&c, "data@0:rx", err, sizeof(err)), -EINVAL);
+	cr_assert_eq(bg_kernel_ctx__parse(&c, "data@-4:r", err, sizeof(err)), -EINVAL);
+	free(c.fields);
 }
 
 Test(kernel_table, row_parser)
@@ -349,6 +463,14 @@ static const char *const bad_json[] = {
 	"\"prog_type\": \"xdp\", \"helpers\": [[]]}]}",
 	"{\"schema\": 1, \"kernel\": \"x\", \"helper_max\": 2, \"rows\": [{\"section\": 7, "
 	"\"prog_type\": \"xdp\", \"helpers\": []}]}",
+	"{\"schema\": 1, \"kernel\": \"x\", \"helper_max\": 2, \"rows\": [], \"ctx\": {}}",
+	"{\"schema\": 1, \"kernel\": \"x\", \"helper_max\": 2, \"rows\": [], \"ctx\": [1]}",
+	"{\"schema\": 1, \"kernel\": \"x\", \"helper_max\": 2, \"rows\": [], \"ctx\": "
+	"[{\"section\": \"xdp\"}]}",
+	"{\"schema\": 1, \"kernel\": \"x\", \"helper_max\": 2, \"rows\": [], \"ctx\": "
+	"[{\"section\": \"xpd\", \"fields\": \"data@0:r\"}]}",
+	"{\"schema\": 1, \"kernel\": \"x\", \"helper_max\": 2, \"rows\": [], \"ctx\": "
+	"[{\"section\": \"xdp\", \"fields\": \"data@0:q\"}]}",
 };
 
 Test(kernel_table, malformed_json_is_an_error_not_a_crash)

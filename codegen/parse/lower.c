@@ -612,6 +612,8 @@ static bool lvalue_of(struct parse_state *st, CXCursor c, struct bg_stmt *seq, i
 		if (kids_of(c, &k) != 1 || unary_op(st, c, k.v[0]) != '*')
 			return false;
 		v = lower_expr(st, k.v[0], seq, 0);
+		if (v.kind == BG_VAL_NULL && !(mode & LOW_ADDR))
+			emit(st, seq, new_stmt(st, BG_ST_TRAP, c));
 		if (v.kind != BG_VAL_VAR)
 			return false;
 		lv->var = v.var;

@@ -3,11 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tables/kernel.h"
 #include "rules.h"
-
-typedef void (*access_fn)(struct bg_check *c, const struct bg_prog *p,
-			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
-			  struct bg_loc at, const char *via);
 
 /*
  * An access inside one of the typed layer's accessors (a setter of bpf.h)
@@ -16,7 +13,7 @@ typedef void (*access_fn)(struct bg_check *c, const struct bg_prog *p,
  */
 static void at_typed_calls(struct bg_check *c, const struct bg_prog *p,
 			   const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
-			   const bool *reach, size_t acc, access_fn fn)
+			   const bool *reach, size_t acc, bg_ctx_access_fn fn, void *arg)
 {
 	const struct bg_model *m = c->m;
 	bool *via = calloc(m->nfuncs + 1, sizeof(*via));
@@ -38,14 +35,13 @@ static void at_typed_calls(struct bg_check *c, const struct bg_prog *p,
 			if ((size_t)(g - m->funcs) != acc &&
 			    (bg_model__reachable(m, (int)(g - m->funcs), via) || !via[acc]))
 				continue;
-			fn(c, p, info, a, call->loc, call->callee);
+			fn(c, p, info, a, call->loc, call->callee, arg);
 		}
 	}
 	free(via);
 }
 
-/* Each access to P's own context struct in a function P reaches. */
-static void for_each_access(struct bg_check *c, access_fn fn)
+void bg_check__for_each_ctx_access(struct bg_check *c, bg_ctx_access_fn fn, void *arg)
 {
 	const struct bg_model *m = c->m;
 	bool *reach = calloc(m->nfuncs + 1, sizeof(*reach));
@@ -69,29 +65,53 @@ static void for_each_access(struct bg_check *c, access_fn fn)
 				if (strcmp(a->ctx, info->ctx))
 					continue;
 				if (f->typed && a->loc.file != m->file)
-					at_typed_calls(c, p, info, a, reach, j, fn);
+					at_typed_calls(c, p, info, a, reach, j, fn, arg);
 				else
-					fn(c, p, info, a, a->loc, NULL);
+					fn(c, p, info, a, a->loc, NULL, arg);
 			}
 		}
 	}
 	free(reach);
 }
 
-static void check_access(struct bg_check *c, const struct bg_prog *p,
-			 const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
-			 struct bg_loc at, const char *via)
+int bg_ctx_access__flags(const struct bg_kernel_table *k, const struct bg_prog *p,
+			 const struct bg_ctx_access *a, const struct bg_ctx_field **field)
 {
 	const struct bg_section_def *def = bg_prog__section(p);
-	const struct bg_ctx_table *t = bg_ctx_table__find(def->type, def->attach);
+	const struct bg_ctx_table *t = def ? bg_ctx_table__layout(def->type, def->attach) : NULL;
+	const struct bg_ctx_field *f;
+	int flags;
+
+	*field = NULL;
+	if (!t || a->off < 0 || a->var_off || !(f = bg_ctx_table__field(t, a->off)))
+		return -1;
+	*field = f;
+	flags = bg_kernel_ctx__flags(bg_kernel_table__find_ctx(k, p->section), f->off);
+	if (flags >= 0)
+		return flags;
+	/*
+	 * tables/ctx_fields.c is the 6.18 reference: it speaks for the built-in
+	 * table and for tables probed before bpfgen measured contexts.
+	 */
+	if ((k == bg_kernel_table__builtin() || !k || !k->nctx) &&
+	    t == bg_ctx_table__find(def->type, def->attach))
+		return f->flags;
+	return -1;
+}
+
+static void check_access(struct bg_check *c, const struct bg_prog *p,
+			 const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+			 struct bg_loc at, const char *via, void *arg)
+{
 	const struct bg_ctx_field *f;
 	bool can_read, can_write;
 	struct bg_diag *d;
+	int flags = bg_ctx_access__flags(bg_check__ktable(c), p, a, &f);
 
-	if (!t || a->off < 0 || a->var_off || !(f = bg_ctx_table__field(t, a->off)))
+	if (flags < 0)
 		return;
-	can_read = f->flags & BG_CTX_READ;
-	can_write = f->flags & BG_CTX_WRITE;
+	can_read = flags & BG_CTX_READ;
+	can_write = flags & BG_CTX_WRITE;
 	if (a->write ? can_write : can_read)
 		return;
 	d = bg_check__report(c, at, "%s programs may not %s '%s' of '%s'%s%s%s%s", info->name,
@@ -104,12 +124,12 @@ static void check_access(struct bg_check *c, const struct bg_prog *p,
 
 void bg_rule_ctx_access(struct bg_check *c)
 {
-	for_each_access(c, check_access);
+	bg_check__for_each_ctx_access(c, check_access, NULL);
 }
 
 static void check_var_off(struct bg_check *c, const struct bg_prog *p,
 			  const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
-			  struct bg_loc at, const char *via)
+			  struct bg_loc at, const char *via, void *arg)
 {
 	struct bg_diag *d;
 
@@ -139,5 +159,5 @@ static void check_var_off(struct bg_check *c, const struct bg_prog *p,
 
 void bg_rule_ctx_var_offset(struct bg_check *c)
 {
-	for_each_access(c, check_var_off);
+	bg_check__for_each_ctx_access(c, check_var_off, NULL);
 }

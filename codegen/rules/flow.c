@@ -928,6 +928,10 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 			join_into(&outer->cont, s);
 		s->live = false;
 		return;
+	case BG_ST_TRAP:
+		/* the program does not load if this runs: no path goes on from here */
+		s->live = false;
+		return;
 	default:
 		return;
 	}

@@ -20,13 +20,6 @@
 /* How many program types a note lists before "and N more". */
 #define NOTE_TYPES_MAX 6
 
-static const struct bg_kernel_table *table(const struct bg_check *c)
-{
-	if (c->opts && c->opts->ktable)
-		return c->opts->ktable;
-	return bg_kernel_table__builtin();
-}
-
 static const char *type_name(enum bg_prog_type type)
 {
 	const struct bg_prog_type_info *info = bg_prog_type__info(type);
@@ -181,6 +174,7 @@ static bool exits(const struct bg_stmt *s)
 		return false;
 	switch (s->kind) {
 	case BG_ST_RETURN:
+	case BG_ST_TRAP:
 		return true;
 	case BG_ST_SEQ:
 		return s->nkids && exits(s->kids[s->nkids - 1]);
@@ -191,10 +185,44 @@ static bool exits(const struct bg_stmt *s)
 	}
 }
 
-/* Mark in GUARDED (f->ncalls) the calls of S that run only on one side of a feature test. */
+/* S holds a trap (`*(volatile int *)0`): where it runs, the program does not load. */
+static bool traps(const struct bg_stmt *s)
+{
+	size_t i;
+
+	if (!s)
+		return false;
+	if (s->kind == BG_ST_TRAP)
+		return true;
+	for (i = 0; i < s->nkids; i++)
+		if (traps(s->kids[i]))
+			return true;
+	return false;
+}
+
+static void mark_guarded(const struct bg_func *f, const struct bg_stmt *s, bool guarded,
+			 bool *out);
+
+static void mark_cond(const struct bg_func *f, const struct bg_cond *c, bool guarded, bool *out)
+{
+	if (!c)
+		return;
+	mark_guarded(f, c->pre, guarded, out);
+	mark_cond(f, c->l, guarded, out);
+	mark_cond(f, c->r, guarded, out);
+}
+
+/*
+ * Mark in GUARDED (f->ncalls) the calls of S that run only on one side of a
+ * feature test. A side that traps is libbpf's way to make the program fail
+ * to load where the feature is missing (falco: `if (!bpf_core_enum_value_exists(...))
+ * return *(volatile u16 *)0;`): it guards nothing, since no kernel loads the
+ * program without the other side.
+ */
 static void mark_guarded(const struct bg_func *f, const struct bg_stmt *s, bool guarded,
 			 bool *out)
 {
+	bool trapped;
 	size_t i;
 
 	if (!s)
@@ -202,10 +230,13 @@ static void mark_guarded(const struct bg_func *f, const struct bg_stmt *s, bool 
 	if (s->kind == BG_ST_CALL && s->call >= 0 && (size_t)s->call < f->ncalls)
 		out[s->call] |= guarded;
 	if (s->kind == BG_ST_IF && cond_tests_feature(f, s->cond)) {
+		trapped = traps(s->kids[0]) || (s->nkids == 2 && traps(s->kids[1]));
+		mark_cond(f, s->cond, guarded, out);
 		for (i = 0; i < s->nkids; i++)
-			mark_guarded(f, s->kids[i], true, out);
+			mark_guarded(f, s->kids[i], guarded || !trapped, out);
 		return;
 	}
+	mark_cond(f, s->cond, guarded, out);
 	for (i = 0; i < s->nkids; i++) {
 		const struct bg_stmt *k = s->kids[i];
 
@@ -213,7 +244,8 @@ static void mark_guarded(const struct bg_func *f, const struct bg_stmt *s, bool 
 		/* if (!bpf_core_type_exists(...)) return 0; guards what follows */
 		if (s->kind == BG_ST_SEQ && k && k->kind == BG_ST_IF &&
 		    cond_tests_feature(f, k->cond) && k->nkids &&
-		    (exits(k->kids[0]) || (k->nkids == 2 && exits(k->kids[1]))))
+		    ((exits(k->kids[0]) && !traps(k->kids[0])) ||
+		     (k->nkids == 2 && exits(k->kids[1]) && !traps(k->kids[1]))))
 			guarded = true;
 	}
 }
@@ -282,7 +314,7 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guard
 		       bool sleep)
 {
 	const struct bg_section_def *def = bg_prog__section(p);
-	const struct bg_kernel_table *t = table(c);
+	const struct bg_kernel_table *t = bg_check__ktable(c);
 	const struct bg_model *m = c->m;
 	const struct bg_kernel_row *row;
 	size_t i, j;

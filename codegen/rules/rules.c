@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tables/kernel.h"
 #include "rules.h"
 
 const struct bg_rule bg_rules[] = {
@@ -223,6 +224,13 @@ static bool stmt_uses(const struct bg_func *f, const struct bg_stmt *st, const c
 		if (stmt_uses(f, st->kids[i], var))
 			return true;
 	return false;
+}
+
+const struct bg_kernel_table *bg_check__ktable(const struct bg_check *c)
+{
+	if (c->opts && c->opts->ktable)
+		return c->opts->ktable;
+	return bg_kernel_table__builtin();
 }
 
 bool bg_func__uses(const struct bg_func *f, const char *var)

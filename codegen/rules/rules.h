@@ -61,6 +61,27 @@ struct bg_diag *bg_check__report(struct bg_check *c, struct bg_loc loc, const ch
 struct bg_diag *bg_check__report_sev(struct bg_check *c, enum bg_severity sev, struct bg_loc loc,
 				     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* The helper and context verdicts the rules use: --kernel-table's, else the built-in 6.18 table. */
+const struct bg_kernel_table *bg_check__ktable(const struct bg_check *c);
+
+/*
+ * context.c: call FN for each access to a program's own context struct in a
+ * function the program reaches, at the user's line (an access inside a
+ * typed accessor of bpf.h is reported at each call of it, VIA its name),
+ * with ARG.
+ */
+typedef void (*bg_ctx_access_fn)(struct bg_check *c, const struct bg_prog *p,
+				 const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+				 struct bg_loc at, const char *via, void *arg);
+void bg_check__for_each_ctx_access(struct bg_check *c, bg_ctx_access_fn fn, void *arg);
+/*
+ * The context field A touches in programs of P's section and the BG_CTX_*
+ * flags table K gives it (its measured row, else tables/ctx_fields.c when K
+ * is the built-in table). -1 when nothing says.
+ */
+int bg_ctx_access__flags(const struct bg_kernel_table *k, const struct bg_prog *p,
+			 const struct bg_ctx_access *a, const struct bg_ctx_field **field);
+
 /* The section definition and type info of P, or NULL when the section is unknown. */
 const struct bg_section_def *bg_prog__section(const struct bg_prog *p);
 

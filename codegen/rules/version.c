@@ -12,7 +12,8 @@
  *
  * Upstream versions say nothing of distribution backports (RHEL 9's 5.14 has
  * much of 5.18): where the target is a kernel bpfgen has measured
- * (tables/kernel.h), the measured helper verdicts decide for helpers.
+ * (tables/kernel.h), the measured helper verdicts decide for helpers. Context
+ * fields have no upstream dates: they are judged by the measured tables only.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -315,6 +316,88 @@ static void check_call(struct bg_check *c, const struct targets *t, const struct
 	report(c, call->loc, &lack, what, f, NULL);
 }
 
+/*
+ * A context field the running kernel's table allows and a target lacks. A
+ * target bpfgen has measured is judged by its table. Another is judged first
+ * by the field's upstream version (tables/versions_ctx.c), then by the oldest
+ * measured kernel newer than it, since kernels only ever open context fields
+ * (a new field, a new attach type allowed to write one), never close them.
+ * A target between two measured kernels that only the newer one refuses, or
+ * newer than every measured kernel, is judged by the upstream version alone.
+ */
+static void check_ctx(struct bg_check *c, const struct bg_prog *p,
+		      const struct bg_prog_type_info *info, const struct bg_ctx_access *a,
+		      struct bg_loc at, const char *via, void *arg)
+{
+	const struct bg_kernel_table *builtin = bg_kernel_table__builtin(), *k, *shown = NULL;
+	const struct bg_ctx_field_version *fv = bg_ctx_field__version(info->ctx, a->field);
+	const struct targets *t = arg;
+	const struct bg_ctx_field *f;
+	unsigned want = a->write ? BG_CTX_WRITE : BG_CTX_READ, major = 0, minor = 0;
+	unsigned shown_major = 0, shown_minor = 0;
+	struct targets upstream = { .n = 0 };
+	char list[256], what[256];
+	size_t i, n = 0, len = 0;
+	bool older = false;
+	struct bg_diag *d;
+	int flags;
+
+	flags = bg_ctx_access__flags(builtin, p, a, &f);
+	if (flags < 0 || !(flags & want))
+		return;	/* ctx-access speaks for the running kernel */
+	snprintf(what, sizeof(what), "%s '%s' of '%s'%s%s%s", a->write ? "writing" : "reading",
+		 a->field, info->ctx, via ? " through " : "", via ? via : "", via ? "()" : "");
+	list[0] = '\0';
+	for (i = 0; i < t->n; i++) {
+		k = measured(t->v[i]);
+		if (!k && fv && bg_kver__cmp(t->v[i], (struct bg_kver){ fv->major, fv->minor }) < 0) {
+			upstream.v[upstream.n++] = t->v[i];
+			continue;
+		}
+		if (!k)
+			k = bg_kernel_table__measured_from(t->v[i].major, t->v[i].minor, &major,
+							   &minor);
+		else
+			major = t->v[i].major, minor = t->v[i].minor;
+		if (!k || k == builtin || (shown && k != shown))
+			continue;
+		flags = bg_ctx_access__flags(k, p, a, &f);
+		if (flags < 0 || (flags & want))
+			continue;
+		shown = k;
+		shown_major = major;
+		shown_minor = minor;
+		older |= t->v[i].major != major || t->v[i].minor != minor;
+		len += snprintf(list + len, sizeof(list) - len, "%s%u.%u", n++ ? ", " : "",
+				t->v[i].major, t->v[i].minor);
+	}
+	if (upstream.n) {
+		struct bg_feature_version feat = { .major = fv->major, .minor = fv->minor };
+		char field[160];
+
+		snprintf(field, sizeof(field), "context field '%s' of '%s'", a->field, info->ctx);
+		feat.name = field;
+		d = report(c, at, &upstream, field, &feat, NULL);
+		/* one finding per line: the measured kernels go in a note */
+		if (d && n)
+			bg_diag__note(d, (struct bg_loc){}, "bpfgen probe measured the same on %s "
+				      "(Linux %u.%u's table): target kernel%s %s will not load it "
+				      "either", shown->release, shown_major, shown_minor,
+				      n > 1 ? "s" : "", list);
+		return;
+	}
+	if (!n)
+		return;
+	d = bg_check__report(c, at, "%s in '%s' programs is refused on Linux %u.%u (measured by "
+			     "bpfgen probe on %s): target kernel%s %s will not load the program",
+			     what, p->section, shown_major, shown_minor, shown->release,
+			     n > 1 ? "s" : "", list);
+	if (d && older)
+		bg_diag__note(d, (struct bg_loc){}, "bpfgen judges a target older than %u.%u by "
+			      "%u.%u's table: kernels open context fields over time, never close "
+			      "them", shown_major, shown_minor, shown_major, shown_minor);
+}
+
 void bg_rule_kernel_version(struct bg_check *c)
 {
 	const struct bg_model *m = c->m;
@@ -332,6 +415,7 @@ void bg_rule_kernel_version(struct bg_check *c)
 	/* maps the programs never name still are created at load */
 	for (i = 0; i < m->nmaps; i++)
 		check_map(c, &t, &m->maps[i]);
+	bg_check__for_each_ctx_access(c, check_ctx, &t);
 
 	reach = calloc(m->nfuncs + 1, sizeof(*reach));
 	guarded = bg_model__guarded_calls(m);

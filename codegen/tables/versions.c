@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Lookups over the feature-version table (versions_upstream.c) and kernel versions. */
+/* Lookups over the feature-version tables (versions_upstream.c, versions_ctx.c) and kernel versions. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,17 @@ const struct bg_feature_version *bg_feature__by_value(enum bg_feature_kind kind,
 	for (i = 0; i < bg_feature_versions_cnt; i++)
 		if (bg_feature_versions[i].kind == kind && bg_feature_versions[i].value == value)
 			return &bg_feature_versions[i];
+	return NULL;
+}
+
+const struct bg_ctx_field_version *bg_ctx_field__version(const char *ctx, const char *field)
+{
+	size_t i;
+
+	for (i = 0; ctx && field && i < bg_ctx_field_versions_cnt; i++)
+		if (!strcmp(bg_ctx_field_versions[i].ctx, ctx) &&
+		    !strcmp(bg_ctx_field_versions[i].field, field))
+			return &bg_ctx_field_versions[i];
 	return NULL;
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * The first Linux version that has each program type, attach type, map type,
- * map flag, helper and kfunc (versions.c, generated from public data: see
- * its banner), for `bpfgen check --target-kernel`. Upstream versions: a
+ * map flag, helper and kfunc (versions_upstream.c), and context field
+ * (versions_ctx.c), generated from public data (see their banners), for `bpfgen check --target-kernel`. Upstream versions: a
  * distribution kernel with backports may have a feature earlier, which only
  * a table measured on it (tables/kernel.h) can tell.
  */
@@ -36,6 +36,19 @@ extern const size_t bg_feature_versions_cnt;
 const struct bg_feature_version *bg_feature__find(enum bg_feature_kind kind, const char *name);
 /* The row of KIND whose value is VALUE, or NULL. */
 const struct bg_feature_version *bg_feature__by_value(enum bg_feature_kind kind, long long value);
+
+/* versions_ctx.c: the first version with each context field, by context struct. */
+struct bg_ctx_field_version {
+	const char *ctx;	/* "struct xdp_md" */
+	const char *field;	/* "egress_ifindex" */
+	unsigned short major, minor;
+};
+
+extern const struct bg_ctx_field_version bg_ctx_field_versions[];
+extern const size_t bg_ctx_field_versions_cnt;
+
+/* The row of field FIELD of context struct CTX, or NULL when the data has none. */
+const struct bg_ctx_field_version *bg_ctx_field__version(const char *ctx, const char *field);
 
 /* A kernel version, major.minor: 5.15 is { 5, 15 }. */
 struct bg_kver {

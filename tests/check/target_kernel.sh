@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# target_kernel.sh BPFGEN: `bpfgen check --target-kernel` (the kernel-version
+# target_kernel.sh BPFGEN [VMLINUX_DIR]: `bpfgen check --target-kernel` (the kernel-version
 # rule): each feature is reported for the targets older than the version that
 # introduced it, at the line that uses it, and not for newer targets; a
 # "bpfgen: target-kernel" comment is the default; bad versions exit 2.
 set -u
-BPFGEN=$(realpath "${1:?usage: target_kernel.sh BPFGEN}")
+BPFGEN=$(realpath "${1:?usage: target_kernel.sh BPFGEN [VMLINUX_DIR]}")
+VMLINUX_DIR=${2:+$(realpath "$2")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
@@ -97,6 +98,54 @@ char LICENSE[] SEC("license") = "GPL";
 C
 expect guarded 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 5.15 guarded.bpf.c
 
+# an early return under the test guards what follows, calls in conditions too;
+# a side that traps (`*(volatile int *)0`, falco's load-time assert) guards
+# nothing: no kernel loads the program without the feature
+cat > early.bpf.c <<'C'
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+
+static long cb(__u32 i, void *ctx)
+{
+	return 0;
+}
+
+static __always_inline int loop_or_skip(void)
+{
+	if (!bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_loop))
+		return 0;
+	if (bpf_loop(4, cb, NULL, 0) != 4)
+		return 1;
+	return 0;
+}
+
+static __always_inline int loop_or_fail(void)
+{
+	if (!bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_loop))
+		return *(volatile int *)0;
+	if (bpf_loop(4, cb, NULL, 0) != 4)
+		return 1;
+	return 0;
+}
+
+SEC("raw_tp/sched_switch")
+int on_switch(void *ctx)
+{
+	return loop_or_skip();
+}
+
+SEC("raw_tp/sched_wakeup")
+int on_wakeup(void *ctx)
+{
+	return loop_or_fail();
+}
+
+char LICENSE[] SEC("license") = "GPL";
+C
+expect early-return 1 1 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 5.15 early.bpf.c
+expect early-return-trap 1 1 "^early.bpf.c:23:6: error: helper 'bpf_loop' is in Linux 5.17" -- "$BPFGEN" check --target-kernel 5.15 early.bpf.c
+
 # 6.1 is measured (codegen/tables/kernel_linux_6_1.c): its helper verdicts are
 # per program type, where upstream versions are not. bpf_get_current_pid_tgid
 # is from 4.2, but 6.1 keeps it from XDP (6.10 opened it to every type).
@@ -142,7 +191,52 @@ expect compdb-bad-version 2 1 "compile command's --target-kernel '5.x'" -- "$BPF
 
 expect compare-builtin-same 0 1 '^# 0 differences' -- "$BPFGEN" probe --compare 6.18 --kernel-table b.json
 expect compare-6.1-6.18 0 1 '^  only 6\.18[^:]*: get_current_pid_tgid$' -- sh -c "'$BPFGEN' probe --compare 6.1 --builtin | sed -n '/^xdp:/,/^[a-z]/p'"
-expect compare-differ 1 1 '^# 533 differences' -- "$BPFGEN" probe --compare 6.1 --builtin
+expect compare-differ 1 1 '^# 535 differences' -- "$BPFGEN" probe --compare 6.1 --builtin
+expect compare-ctx 1 1 '^  skb_hwtstamp@216: 6\.1[^ ]* -, 6\.18[^ ]* r$' -- "$BPFGEN" probe --compare 6.1 --builtin
+expect compare-ctx-new-type 1 1 '^ctx netfilter: measured on the second kernel only$' -- "$BPFGEN" probe --compare 6.1 --builtin
+
+# context fields: a measured target (6.1) by its table; another by the field's
+# upstream version (eBPF-Docs), with the measured kernels that refuse it too in
+# a note; 6.6 lies between two measured kernels and after the field: loads
+if [ -n "$VMLINUX_DIR" ] && [ -f "$VMLINUX_DIR/vmlinux.h" ]; then
+	cat > ctx.bpf.c <<'C'
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+__u64 last_hwtstamp;
+
+SEC("sockops")
+int rx_ts(struct bpf_sock_ops *skops)
+{
+	if (skops->op == BPF_SOCK_OPS_PARSE_HDR_OPT_CB)
+		last_hwtstamp = skops->skb_hwtstamp;
+	return 1;
+}
+
+SEC("xdp/devmap")
+int on_tx(struct xdp_md *ctx)
+{
+	return ctx->egress_ifindex ? XDP_PASS : XDP_DROP;
+}
+
+char LICENSE[] SEC("license") = "GPL";
+C
+	expect ctx-6.1 1 1 "^ctx.bpf.c:10:26: error: reading 'skb_hwtstamp' of 'struct bpf_sock_ops' in 'sockops' programs is refused on Linux 6.1 \\(measured by bpfgen probe on 6\\.1[^)]*\\): target kernel 6.1 will not load" \
+		-- "$BPFGEN" check --target-kernel 6.1 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-6.1-once 1 1 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 6.1 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-upstream 1 1 "^ctx.bpf.c:10:26: error: context field 'skb_hwtstamp' of 'struct bpf_sock_ops' is in Linux 6.2 and later: target kernels 5.10, 5.15 do not have it" \
+		-- "$BPFGEN" check --target-kernel 5.10,5.15 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-upstream-and-measured 1 1 "^note: bpfgen probe measured the same on 6\\.1[^ ]* \\(Linux 6.1's table\\): target kernel 6.1 will not load it either" \
+		-- "$BPFGEN" check --target-kernel 5.15,6.1 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-xdp-egress 1 1 "^ctx.bpf.c:17:14: error: context field 'egress_ifindex' of 'struct xdp_md' is in Linux 5.8" \
+		-- "$BPFGEN" check --target-kernel 5.4 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-5.4-all 1 3 '\[kernel-version\]' -- "$BPFGEN" check --target-kernel 5.4 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-6.6 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.6 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-6.18 0 0 'kernel-version' -- "$BPFGEN" check --target-kernel 6.18 ctx.bpf.c -- -I "$VMLINUX_DIR"
+	expect ctx-none 0 0 'error' -- "$BPFGEN" check ctx.bpf.c -- -I "$VMLINUX_DIR"
+else
+	echo "target_kernel: context cases skipped: no vmlinux.h (pass VMLINUX_DIR)"
+fi
 expect compare-unknown 2 1 'has no measured table of Linux 5.4' -- "$BPFGEN" probe --compare 5.4 --builtin
 
 [ "$fails" = 0 ] && echo "target_kernel: all passed"

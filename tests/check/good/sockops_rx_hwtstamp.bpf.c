@@ -1,6 +1,6 @@
-// bpfgen-test: sockops program keeping, per TCP flow, the NIC's hardware receive timestamp of the last segment (skb_hwtstamp, a sockops context field since Linux 6.2) (vmlinux.h)
+// bpfgen-test: sockops program keeping, per TCP flow, the NIC's hardware receive timestamp of the last segment (skb_hwtstamp, a sockops context field since Linux 6.2) (vmlinux.h: on 6.1 libbpf refuses the CO-RE relocation before the verifier sees the access)
 // kernel: loads
-// kernel 6.1: refuses "invalid bpf_context access off=216"
+// kernel 6.1: refuses "failed to resolve CO-RE relocation"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

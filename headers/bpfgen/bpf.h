@@ -1175,6 +1175,17 @@ static __always_inline struct task_struct *bpfgen_current_task(void)
 })
 
 /*
+ * A and B are of one type, or both integers (or both pointers) of one size:
+ * `unsigned long` and `__u64` are distinct C types of the same 8 bytes.
+ */
+#define ___bpfgen_same_type(a, b)						\
+	(__builtin_types_compatible_p(__typeof__(a), __typeof__(b)) ||		\
+	 (sizeof(a) == sizeof(b) &&						\
+	  __builtin_classify_type(a) == __builtin_classify_type(b) &&		\
+	  (__builtin_classify_type(a) == 1 /* integer */ ||			\
+	   __builtin_classify_type(a) == 5 /* pointer */)))
+
+/*
  * DST is a pointer (an array would be measured as one element: pass &buf),
  * and SRC points to DST's type, or is `void *`: the size read is always
  * sizeof(*DST).
@@ -1183,8 +1194,8 @@ static __always_inline struct task_struct *bpfgen_current_task(void)
 	_Static_assert(__builtin_types_compatible_p(__typeof__(dst),		\
 						    __typeof__(&(dst)[0])),	\
 		       what ": the destination must be a pointer (&buf for an array)"); \
-	_Static_assert(__builtin_types_compatible_p(__typeof__(*(dst)), __typeof__(*(src))) || \
-		       __builtin_types_compatible_p(__typeof__(*(src)), void), \
+	_Static_assert(__builtin_types_compatible_p(__typeof__(*(src)), void) || \
+		       ___bpfgen_same_type(*(dst), *(src)),			\
 		       what ": the source points to another type than the destination")
 
 /*
@@ -1239,8 +1250,7 @@ static __always_inline const void *___bpfgen_cstr(const char *s)
 	_Static_assert(__builtin_types_compatible_p(__typeof__(dst),		\
 						    __typeof__(&(dst)[0])),	\
 		       "BPFGEN_CORE_READ: the destination must be a pointer (&var)"); \
-	_Static_assert(__builtin_types_compatible_p(__typeof__(*(dst)),	\
-			__typeof__(___bpfgen_arrow(src, a, ##__VA_ARGS__))),	\
+	_Static_assert(___bpfgen_same_type(*(dst), ___bpfgen_arrow(src, a, ##__VA_ARGS__)), \
 		       "BPFGEN_CORE_READ: the destination's type is not the field's"); \
 	BPF_CORE_READ_INTO(dst, src, a, ##__VA_ARGS__);				\
 }))

@@ -106,6 +106,7 @@ struct gen {
 	char *asserts_buf;
 	size_t asserts_len;
 	bool any_socket;
+	bool any_map_of_maps;	/* the inner map handles close their fd: <unistd.h> */
 };
 
 /* strerror() that knows libbpf's own codes (-LIBBPF_ERRNO__FORMAT and the like) */
@@ -333,6 +334,8 @@ static void emit_prologue(struct gen *g, const struct bg_gen_opts *opts)
 		g->name, base, guard);
 	if (g->any_socket)
 		fprintf(g->out, "#include <sys/socket.h>\n");
+	if (g->any_map_of_maps)
+		fprintf(g->out, "#include <unistd.h>\n");
 	bg_codegen(g->out, "\
 		#include <linux/if_link.h>\n\
 		#include <bpf/bpf.h>\n\
@@ -1045,6 +1048,315 @@ static int emit_ring(struct gen *g, struct bpf_map *map)
 	return 0;
 }
 
+/*
+ * A stack-trace map: ids to the frames of a stack. The entry holds
+ * value_size / 8 addresses, innermost first, zero after the last.
+ */
+static int emit_stack_trace(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map), *n = g->name;
+	__u32 vsz = bpf_map__value_size(map);
+
+	if (bpf_map__key_size(map) != 4 || !vsz || vsz % 8) {
+		fprintf(g->out, "\n/* map '%s': a stack trace map of %u-byte entries, no typed reader */\n",
+			m, vsz);
+		return 0;
+	}
+	fprintf(g->out, "\n/* map '%s' (stack_trace) */\n", m);
+	bg_codegen(g->out, "\
+		/* One stack of '%2$s': IPS[0] is the innermost frame, N the frame count. */\n\
+		struct %1$s_%2$s_stack {\n\
+			__u64 ips[%3$u];\n\
+			size_t n;\n\
+		};\n\
+		\n\
+		/* The stack of ID (what the BPF side's get_stackid returned); -ENOENT when no stack has it. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_read(struct %1$s *skel, __u32 id, struct %1$s_%2$s_stack *out)\n\
+		{\n\
+			int err;\n\
+		\n\
+			err = bpf_map__lookup_elem(skel->maps.%2$s, &id, sizeof(id), out->ips, sizeof(out->ips), 0);\n\
+			if (err)\n\
+				return err;\n\
+			for (out->n = 0; out->n < %3$u && out->ips[out->n]; out->n++)\n\
+				;\n\
+			return 0;\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_delete(struct %1$s *skel, __u32 id)\n\
+		{\n\
+			return bpf_map__delete_elem(skel->maps.%2$s, &id, sizeof(id), 0);\n\
+		}\n\
+		\n\
+		/* ID NULL gives the first id; -ENOENT after the last. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_next_id(struct %1$s *skel, const __u32 *id, __u32 *next)\n\
+		{\n\
+			return bpf_map__get_next_key(skel->maps.%2$s, id, next, sizeof(*next));\n\
+		}\n\
+		",
+		n, m, vsz / 8);
+	return 0;
+}
+
+/*
+ * An array or hash of maps. The inner definition is baked in as constants:
+ * libbpf frees its template once the outer map exists, and the output must
+ * depend on the object alone. The inner maps userspace creates are handles
+ * of a type of their own per outer map, with typed access when the inner
+ * map is a plain key/value kind.
+ */
+static int emit_map_of_maps(struct gen *g, struct bpf_map *map)
+{
+	struct bpf_map *inner = bpf_map__inner_map(map);
+	const char *m = bpf_map__name(map), *n = g->name;
+	const struct map_kind *ikind;
+	__u32 kid = bpf_map__btf_key_type_id(map), ikid, ivid;
+	char k[256], kparam[300], kexpr[64], ik[256], iv[256];
+	bool hashed = bpf_map__type(map) == BPF_MAP_TYPE_HASH_OF_MAPS;
+	int err;
+
+	if (!inner) {
+		fprintf(g->out, "\n/* map '%s': no inner map definition (__array(values, ...)), no typed accessors */\n", m);
+		return 0;
+	}
+	if (hashed) {
+		if (!kid) {
+			fprintf(g->out, "\n/* map '%s': no BTF key type, no typed accessors */\n", m);
+			return 0;
+		}
+	}
+	fprintf(g->out, "\n/* map '%s' (%s) of %s maps */\n", m, libbpf_bpf_map_type_str(bpf_map__type(map)),
+		libbpf_bpf_map_type_str(bpf_map__type(inner)));
+	if (hashed) {
+		err = name_type(g, kid, m, "key", k, sizeof(k));
+		if (err)
+			return err;
+		assert_layout(g, kid, k);
+		snprintf(kparam, sizeof(kparam), "const %s *key", k);
+		snprintf(kexpr, sizeof(kexpr), "key, sizeof(*key)");
+	} else {
+		snprintf(kparam, sizeof(kparam), "__u32 index");
+		snprintf(kexpr, sizeof(kexpr), "&index, sizeof(index)");
+	}
+	bg_codegen(g->out, "\
+		/* A map of the definition of '%2$s''s inner maps: an fd userspace owns. */\n\
+		struct %1$s_%2$s_inner {\n\
+			int fd;\n\
+		};\n\
+		\n\
+		/*\n\
+		 * A new, empty map of the inner definition (%3$s, %4$u-byte keys,\n\
+		 * %5$u-byte values, %6$u entries, flags %7$#x) in OUT; close it with\n\
+		 * %1$s_%2$s_inner_close() (an outer map that holds it keeps it alive).\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_inner_create(struct %1$s *skel, struct %1$s_%2$s_inner *out)\n\
+		{\n\
+			LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = %7$#x);\n\
+			int fd;\n\
+		\n\
+			(void)skel;\n\
+			fd = bpf_map_create((enum bpf_map_type)%8$d, NULL, %4$u, %5$u, %6$u, &opts);\n\
+			if (fd < 0)\n\
+				return fd;\n\
+			out->fd = fd;\n\
+			return 0;\n\
+		}\n\
+		\n\
+		/* Close IN's fd (IN may be NULL or closed already). */\n\
+		static inline void %1$s_%2$s_inner_close(struct %1$s_%2$s_inner *in)\n\
+		{\n\
+			if (!in || in->fd < 0)\n\
+				return;\n\
+			close(in->fd);\n\
+			in->fd = -1;\n\
+		}\n\
+		\n\
+		/* Put IN into the outer map (which takes its own reference) at the key. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_set(struct %1$s *skel, %9$s, const struct %1$s_%2$s_inner *in)\n\
+		{\n\
+			__u32 fd = in->fd;\n\
+		\n\
+			if (in->fd < 0)\n\
+				return -EBADF;\n\
+			return bpf_map__update_elem(skel->maps.%2$s, %10$s, &fd, sizeof(fd), BPF_ANY);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_delete(struct %1$s *skel, %9$s)\n\
+		{\n\
+			return bpf_map__delete_elem(skel->maps.%2$s, %10$s, 0);\n\
+		}\n\
+		\n\
+		/*\n\
+		 * The inner map at the key, opened into OUT (a new fd: close it with\n\
+		 * %1$s_%2$s_inner_close()); -ENOENT when the slot is empty.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_get(struct %1$s *skel, %9$s, struct %1$s_%2$s_inner *out)\n\
+		{\n\
+			__u32 id;\n\
+			int err, fd;\n\
+		\n\
+			err = bpf_map__lookup_elem(skel->maps.%2$s, %10$s, &id, sizeof(id), 0);\n\
+			if (err)\n\
+				return err;\n\
+			fd = bpf_map_get_fd_by_id(id);\n\
+			if (fd < 0)\n\
+				return fd;\n\
+			out->fd = fd;\n\
+			return 0;\n\
+		}\n\
+		",
+		n, m, libbpf_bpf_map_type_str(bpf_map__type(inner)), bpf_map__key_size(inner),
+		bpf_map__value_size(inner), bpf_map__max_entries(inner), bpf_map__map_flags(inner),
+		(int)bpf_map__type(inner), kparam, kexpr);
+	if (hashed)
+		bg_codegen(g->out, "\
+			\n\
+			/* KEY NULL gives the first key; -ENOENT after the last. */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_next_key(struct %1$s *skel, const %3$s *key, %3$s *next)\n\
+			{\n\
+				return bpf_map__get_next_key(skel->maps.%2$s, key, next, sizeof(*next));\n\
+			}\n\
+			",
+			n, m, k);
+
+	ikind = map_kind(bpf_map__type(inner));
+	ikid = bpf_map__btf_key_type_id(inner);
+	ivid = bpf_map__btf_value_type_id(inner);
+	if (!ikind || ikind->percpu || !ikid || !ivid) {
+		fprintf(g->out, "/* map '%s': inner maps of this kind, or without BTF key and value types, have no typed access */\n", m);
+		return 0;
+	}
+	err = name_type(g, ikid, m, "inner_key", ik, sizeof(ik));
+	if (!err)
+		err = name_type(g, ivid, m, "inner_value", iv, sizeof(iv));
+	if (err)
+		return err;
+	assert_layout(g, ikid, ik);
+	assert_layout(g, ivid, iv);
+	fprintf(g->asserts, "_Static_assert(sizeof(%s) == %u, \"map '%s': inner key size changed\");\n",
+		ik, bpf_map__key_size(inner), m);
+	fprintf(g->asserts, "_Static_assert(sizeof(%s) == %u, \"map '%s': inner value size changed\");\n",
+		iv, bpf_map__value_size(inner), m);
+	bg_codegen(g->out, "\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_inner_lookup(const struct %1$s_%2$s_inner *in, const %3$s *key, %4$s *out)\n\
+		{\n\
+			return bpf_map_lookup_elem(in->fd, key, out);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_inner_update(const struct %1$s_%2$s_inner *in, const %3$s *key, const %4$s *val, __u64 flags)\n\
+		{\n\
+			return bpf_map_update_elem(in->fd, key, val, flags);\n\
+		}\n\
+		",
+		n, m, ik, iv);
+	if (ikind->can_delete)
+		bg_codegen(g->out, "\
+			\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_inner_delete(const struct %1$s_%2$s_inner *in, const %3$s *key)\n\
+			{\n\
+				return bpf_map_delete_elem(in->fd, key);\n\
+			}\n\
+			",
+			n, m, ik);
+	bg_codegen(g->out, "\
+		\n\
+		/* KEY NULL gives the first key; -ENOENT after the last. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_inner_next_key(const struct %1$s_%2$s_inner *in, const %3$s *key, %3$s *next)\n\
+		{\n\
+			return bpf_map_get_next_key(in->fd, key, next);\n\
+		}\n\
+		",
+		n, m, ik);
+	return 0;
+}
+
+/* A user ring buffer: userspace produces typed events, the BPF side drains them. */
+static int emit_user_ring(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map), *n = g->name;
+	char e[256];
+	int err;
+
+	err = event_prologue(g, m, "user ring buffer", e, sizeof(e));
+	if (err)
+		return err < 0 ? err : 0;
+	bg_codegen(g->out, "\
+		/* The producer side of '%2$s'. */\n\
+		struct %1$s_%2$s_user_ring {\n\
+			struct user_ring_buffer *rb;\n\
+		};\n\
+		\n\
+		/* A producer of '%2$s' (after load); NULL and errno set on failure. */\n\
+		static inline BPFGEN_MUST_CHECK struct %1$s_%2$s_user_ring *%1$s_%2$s_user_ring_new(struct %1$s *skel)\n\
+		{\n\
+			struct %1$s_%2$s_user_ring *r = calloc(1, sizeof(*r));\n\
+		\n\
+			if (!r) {\n\
+				errno = ENOMEM;\n\
+				return NULL;\n\
+			}\n\
+			r->rb = user_ring_buffer__new(bpf_map__fd(skel->maps.%2$s), NULL);\n\
+			if (!r->rb) {\n\
+				int err = errno;\n\
+		\n\
+				free(r);\n\
+				errno = err;\n\
+				return NULL;\n\
+			}\n\
+			return r;\n\
+		}\n\
+		\n\
+		/* Free R (may be NULL); events reserved and not submitted are dropped. */\n\
+		static inline void %1$s_%2$s_user_ring_free(struct %1$s_%2$s_user_ring *r)\n\
+		{\n\
+			if (!r)\n\
+				return;\n\
+			user_ring_buffer__free(r->rb);\n\
+			free(r);\n\
+		}\n\
+		\n\
+		/*\n\
+		 * Room for one event, to fill and then _submit() or _discard(); NULL\n\
+		 * and errno set (ENOSPC when the ring is full).\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK %3$s *%1$s_%2$s_reserve(struct %1$s_%2$s_user_ring *r)\n\
+		{\n\
+			return user_ring_buffer__reserve(r->rb, sizeof(%3$s));\n\
+		}\n\
+		\n\
+		/* As _reserve(), waiting up to TIMEOUT_MS (-1: forever) for the BPF side to drain. */\n\
+		static inline BPFGEN_MUST_CHECK %3$s *%1$s_%2$s_reserve_blocking(struct %1$s_%2$s_user_ring *r, int timeout_ms)\n\
+		{\n\
+			return user_ring_buffer__reserve_blocking(r->rb, sizeof(%3$s), timeout_ms);\n\
+		}\n\
+		\n\
+		static inline void %1$s_%2$s_submit(struct %1$s_%2$s_user_ring *r, %3$s *e)\n\
+		{\n\
+			user_ring_buffer__submit(r->rb, e);\n\
+		}\n\
+		\n\
+		static inline void %1$s_%2$s_discard(struct %1$s_%2$s_user_ring *r, %3$s *e)\n\
+		{\n\
+			user_ring_buffer__discard(r->rb, e);\n\
+		}\n\
+		\n\
+		/* Copy E into the ring and submit it: 0, or -ENOSPC when the ring is full. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_send(struct %1$s_%2$s_user_ring *r, const %3$s *e)\n\
+		{\n\
+			%3$s *slot = user_ring_buffer__reserve(r->rb, sizeof(*slot));\n\
+		\n\
+			if (!slot)\n\
+				return -errno;\n\
+			memcpy(slot, e, sizeof(*slot));\n\
+			user_ring_buffer__submit(r->rb, slot);\n\
+			return 0;\n\
+		}\n\
+		",
+		n, m, e);
+	return 0;
+}
+
 /* "tracepoint/CAT/NAME" or "tp/CAT/NAME": CAT and NAME, or false. */
 static bool tracepoint_names(const char *sec, char *cat, char *name, size_t sz)
 {
@@ -1672,6 +1984,9 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 			any_action = true;
 	}
 	bpf_object__for_each_map(map, g.obj) {
+		if (bpf_map__type(map) == BPF_MAP_TYPE_ARRAY_OF_MAPS ||
+		    bpf_map__type(map) == BPF_MAP_TYPE_HASH_OF_MAPS)
+			g.any_map_of_maps = true;
 		if (bpf_map__type(map) == BPF_MAP_TYPE_RINGBUF && event_type(&g, bpf_map__name(map)))
 			any_ring = true;
 		else if (bpf_map__type(map) == BPF_MAP_TYPE_PERF_EVENT_ARRAY && event_type(&g, bpf_map__name(map)))
@@ -1702,6 +2017,12 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 			err = emit_ring(&g, map);
 		else if (type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
 			err = emit_perf(&g, map);
+		else if (type == BPF_MAP_TYPE_USER_RINGBUF)
+			err = emit_user_ring(&g, map);
+		else if (type == BPF_MAP_TYPE_STACK_TRACE)
+			err = emit_stack_trace(&g, map);
+		else if (type == BPF_MAP_TYPE_ARRAY_OF_MAPS || type == BPF_MAP_TYPE_HASH_OF_MAPS)
+			err = emit_map_of_maps(&g, map);
 		else if (type == BPF_MAP_TYPE_QUEUE || type == BPF_MAP_TYPE_STACK ||
 			 type == BPF_MAP_TYPE_BLOOM_FILTER)
 			err = emit_value_map(&g, map);

@@ -696,6 +696,10 @@ static const char *typed_rule_of(struct parse_state *st, CXDiagnostic d, const c
 		if (strstr(msg, "incompatible result type 'bpfgen_"))
 			rule = "typed-return";
 		else if ((strstr(msg, "static assertion failed") || strstr(msg, "static_assert failed")) &&
+			 (strstr(msg, "\"bpfgen_") || strstr(msg, "\"BPFGEN_CORE_READ") ||
+			  strstr(msg, "\"BPFGEN_USER_RINGBUF")))
+			rule = "typed-type";	/* a helper's or a map's types, not a program's arguments */
+		else if ((strstr(msg, "static assertion failed") || strstr(msg, "static_assert failed")) &&
 			 strstr(msg, "BPFGEN_"))
 			rule = "typed-args";
 		else if (strstr(msg, "'bpfgen_") || strstr(msg, "bpfgen_load_bytes"))

@@ -24,11 +24,14 @@ static const char *typed_hint(const char *rule, const char *msg)
 		if (strstr(msg, "'bpfgen_socket_len'"))
 			return "a socket filter returns how many bytes to keep: BPFGEN_SOCKET_KEEP(len), "
 			       "BPFGEN_SOCKET_KEEP_ALL or BPFGEN_SOCKET_DROP, not a verdict";
+		if (strstr(msg, "'bpfgen_drain_action'"))
+			return "a user ring buffer callback returns BPFGEN_DRAIN_NEXT or BPFGEN_DRAIN_STOP "
+			       "(the kernel refuses any other value)";
 		return NULL;
 	}
 	if (!strcmp(rule, "typed-unused"))
 		return "the typed layer marks results that fail silently: test a lookup for NULL, "
-		       "an update, delete, push or pop for a negative errno";
+		       "an update, delete, push, pop, stack id, drain or probe read for a negative errno";
 	if (!strcmp(rule, "typed-type"))
 		return "the typed layer's accessors take and give the types the map, program or "
 		       "storage was declared with";

@@ -19,6 +19,7 @@
 
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
 #ifndef __VMLINUX_H__
 #include <linux/bpf_perf_event.h>	/* struct bpf_perf_event_data */
 #endif
@@ -939,5 +940,319 @@ typedef union bpfgen_sk_ptr {
 	{									\
 		return bpf_cgrp_storage_delete(&name, cgrp);			\
 	}
+
+/* ==== stack traces, maps of maps, inode storage, user ring buffers ======== */
+/*
+ * (This section and the tracing helpers after it are one block: program
+ * types live above, with their contexts.)
+ */
+
+/*
+ * The typed contexts of the program types that may call the stack and
+ * current-task helpers: an XDP or socket context given to them does not
+ * compile ("passing 'bpfgen_xdp_ctx' to parameter of incompatible type").
+ */
+typedef union bpfgen_trace_ctx {
+	bpfgen_kprobe_ctx kprobe;
+	bpfgen_uprobe_ctx uprobe;
+	bpfgen_tracepoint_ctx tracepoint;
+	bpfgen_raw_tracepoint_ctx raw_tracepoint;
+	bpfgen_tp_btf_ctx tp_btf;
+	bpfgen_fentry_ctx fentry;
+	bpfgen_fexit_ctx fexit;
+	bpfgen_lsm_ctx lsm;
+	bpfgen_perf_event_ctx perf_event;
+} __attribute__((transparent_union)) bpfgen_trace_ctx;
+
+/* The kernel's PERF_MAX_STACK_DEPTH: the most frames a stack-trace entry holds. */
+#define BPFGEN_STACK_DEPTH 127
+
+/*
+ * A result that must be tested, out of an expression (a statement
+ * expression, a libbpf macro): ignoring bpfgen_checked(x) is an error.
+ */
+static __always_inline __bpfgen_must_check long ___bpfgen_checked(long r)
+{
+	return r;
+}
+
+/*
+ * name##_get_stackid(ctx, flags): the id of the current stack in NAME (its
+ * key; userspace reads the frames there), or a negative errno (-EFAULT: no
+ * stack, -EEXIST: another stack has the id's bucket and FLAGS lacks
+ * BPF_F_REUSE_STACKID). FLAGS: BPF_F_USER_STACK for the user stack, else the
+ * kernel's; BPF_F_FAST_STACK_CMP, BPF_F_REUSE_STACKID; the low 8 bits skip
+ * that many frames.
+ */
+#define BPFGEN_STACK_TRACE(name, max)						\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_STACK_TRACE);				\
+		__uint(max_entries, max);					\
+		__type(key, __u32);						\
+		__type(value, __u64[BPFGEN_STACK_DEPTH]);			\
+	} name SEC(".maps");							\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long		\
+	name##_get_stackid(bpfgen_trace_ctx ctx, __u64 flags)			\
+	{									\
+		return bpf_get_stackid((void *)ctx.kprobe.raw, &name, flags);	\
+	}
+
+/*
+ * Maps of maps. INNER is a map declared with the macros above (BPFGEN_HASH,
+ * BPFGEN_ARRAY, ...): it is the template of every inner map (libbpf creates
+ * it too, and userspace inserts maps of its definition). The outer map's
+ * lookup returns a typed handle, `name##_inner *`, NULL when the slot is
+ * empty; name##_inner_lookup/update/delete(handle, ...) take and give
+ * INNER's key and value types. A BPF program cannot update the outer map
+ * (the kernel allows lookups only): userspace fills it (`bpfgen gen`).
+ */
+#define ___bpfgen_map_key_t(map) __typeof__(*(map).key)
+#define ___bpfgen_map_value_t(map) __typeof__(*(map).value)
+#define ___bpfgen_inner_access(name, inner)					\
+	typedef __typeof__(inner) name##_inner;					\
+	static __always_inline __bpfgen_unused __bpfgen_must_check		\
+	___bpfgen_map_value_t(inner) *						\
+	name##_inner_lookup(name##_inner *map, const ___bpfgen_map_key_t(inner) *key) \
+	{									\
+		return bpf_map_lookup_elem(map, key);				\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long		\
+	name##_inner_update(name##_inner *map, const ___bpfgen_map_key_t(inner) *key, \
+			    const ___bpfgen_map_value_t(inner) *val, __u64 flags) \
+	{									\
+		return bpf_map_update_elem(map, key, val, flags);		\
+	}									\
+	/* an array inner map gives -EINVAL, as the kernel does */		\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long		\
+	name##_inner_delete(name##_inner *map, const ___bpfgen_map_key_t(inner) *key) \
+	{									\
+		return bpf_map_delete_elem(map, key);				\
+	}
+#define ___bpfgen_map_of_maps(name, map_type, key_type, inner, max)		\
+	struct {								\
+		__uint(type, map_type);						\
+		__uint(max_entries, max);					\
+		__type(key, key_type);						\
+		__array(values, __typeof__(inner));				\
+	} name SEC(".maps");							\
+	___bpfgen_inner_access(name, inner)					\
+	static __always_inline __bpfgen_unused __bpfgen_must_check name##_inner * \
+	name##_lookup(const key_type *key)					\
+	{									\
+		return bpf_map_lookup_elem(&name, key);				\
+	}
+#define BPFGEN_ARRAY_OF_MAPS(name, inner, max) \
+	___bpfgen_map_of_maps(name, BPF_MAP_TYPE_ARRAY_OF_MAPS, __u32, inner, max)
+#define BPFGEN_HASH_OF_MAPS(name, key_type, inner, max) \
+	___bpfgen_map_of_maps(name, BPF_MAP_TYPE_HASH_OF_MAPS, key_type, inner, max)
+
+/*
+ * Inode storage, for lsm programs: the owner is the kernel's struct inode
+ * (a BTF pointer such as an LSM hook's argument or file->f_inode).
+ */
+struct inode;
+#define BPFGEN_INODE_STORAGE(name, value_type)					\
+	___bpfgen_storage_map(name, BPF_MAP_TYPE_INODE_STORAGE, value_type);	\
+	static __always_inline __bpfgen_unused __bpfgen_must_check value_type *	\
+	name##_get(struct inode *inode, value_type *init, __u64 flags)		\
+	{									\
+		return bpf_inode_storage_get(&name, inode, init, flags);	\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long		\
+	name##_delete(struct inode *inode)					\
+	{									\
+		return bpf_inode_storage_delete(&name, inode);			\
+	}
+
+/*
+ * What a user ring buffer callback returns: go on with the next sample, or
+ * stop the drain (the kernel refuses anything but 0 and 1).
+ */
+typedef struct bpfgen_drain_action { long ___value; } bpfgen_drain_action;
+#define BPFGEN_DRAIN_NEXT ___bpfgen_action(bpfgen_drain_action, 0)
+#define BPFGEN_DRAIN_STOP ___bpfgen_action(bpfgen_drain_action, 1)
+
+/*
+ * A ring buffer that userspace writes and BPF reads. EVENT_TYPE is copied
+ * out of each sample onto the BPF stack (the sample's dynptr is read-only,
+ * so bpf_dynptr_data() cannot give a pointer to it), so it must fit there.
+ *
+ * A callback is declared for one ring, with the type of its context:
+ *
+ *	BPFGEN_USER_RINGBUF_CALLBACK(cmds, on_cmd, struct totals)
+ *	{
+ *		ctx->sum += e->value;	// e: const EVENT_TYPE *, ctx: struct totals *
+ *		return BPFGEN_DRAIN_NEXT;
+ *	}
+ *
+ * and bpfgen_user_ringbuf_drain(cmds, on_cmd, &totals, 0) calls it for
+ * each sample: the number of samples drained, or a negative errno (-EBUSY:
+ * another program drains it). Samples shorter than EVENT_TYPE are skipped,
+ * and so not counted by the callback.
+ */
+#define BPFGEN_USER_RINGBUF(name, event_type, size_bytes)			\
+	_Static_assert(sizeof(event_type) <= 256,				\
+		       "BPFGEN_USER_RINGBUF: the event type is copied onto the " \
+		       "BPF stack and must be at most 256 bytes");		\
+	struct {								\
+		__uint(type, BPF_MAP_TYPE_USER_RINGBUF);			\
+		__uint(max_entries, size_bytes);				\
+	} name SEC(".maps");							\
+	event_type *bpfgen_event__##name __attribute__((weak))
+#define BPFGEN_USER_RINGBUF_CALLBACK(ring, fn, ctx_type)			\
+	static __always_inline bpfgen_drain_action				\
+	fn(const __typeof__(*bpfgen_event__##ring) *e, ctx_type *ctx);		\
+	static long ___bpfgen_drain_cb_##fn(struct bpf_dynptr *dynptr, void *ctx) \
+	{									\
+		__typeof__(*bpfgen_event__##ring) e;				\
+										\
+		if (bpf_dynptr_read(&e, sizeof(e), dynptr, 0, 0))		\
+			return 0;						\
+		return fn(&e, ctx).___value;					\
+	}									\
+	static __always_inline __bpfgen_unused __bpfgen_must_check long		\
+	___bpfgen_drain_##fn(__typeof__(ring) *map, ctx_type *ctx, __u64 flags) \
+	{									\
+		return bpf_user_ringbuf_drain(map, ___bpfgen_drain_cb_##fn, ctx, flags); \
+	}									\
+	static __always_inline bpfgen_drain_action				\
+	fn(const __typeof__(*bpfgen_event__##ring) *e __bpfgen_unused,		\
+	   ctx_type *ctx __bpfgen_unused)
+/* RING must be the ring CB was declared for, and CTX a pointer to its context type. */
+#define bpfgen_user_ringbuf_drain(ring, cb, ctx, flags) \
+	___bpfgen_drain_##cb(&(ring), (ctx), (flags))
+
+/* ==== tracing helpers ====================================================== */
+
+/* The kernel's TASK_COMM_LEN (vmlinux.h has it as an enum constant). */
+#define BPFGEN_TASK_COMM_LEN 16
+
+/*
+ * The current thread: pid is the kernel's (the thread id, gettid()), tgid
+ * the process id (getpid()), as Aya's ctx.pid() and ctx.tgid() are.
+ */
+static __always_inline __u32 bpfgen_current_pid(void)
+{
+	return (__u32)bpf_get_current_pid_tgid();
+}
+static __always_inline __u32 bpfgen_current_tgid(void)
+{
+	return bpf_get_current_pid_tgid() >> 32;
+}
+static __always_inline __u32 bpfgen_current_uid(void)
+{
+	return (__u32)bpf_get_current_uid_gid();
+}
+static __always_inline __u32 bpfgen_current_gid(void)
+{
+	return bpf_get_current_uid_gid() >> 32;
+}
+/* The current task as a BTF pointer: for task storage and CO-RE reads. */
+static __always_inline struct task_struct *bpfgen_current_task(void)
+{
+	return bpf_get_current_task_btf();
+}
+
+/* DST is an array of char (not a pointer) of at least N bytes. */
+#define ___bpfgen_assert_char_array(what, dst, n)				\
+	_Static_assert(!__builtin_types_compatible_p(__typeof__(dst),		\
+						     __typeof__(&(dst)[0])),	\
+		       what ": pass a char array, not a pointer");		\
+	_Static_assert(__builtin_types_compatible_p(__typeof__((dst)[0]), char), \
+		       what ": pass an array of char");			\
+	_Static_assert(sizeof(dst) >= (n),					\
+		       what ": the array is smaller than the string it receives")
+
+/*
+ * The current thread's name into BUF, a char array of at least
+ * BPFGEN_TASK_COMM_LEN (16) bytes: a smaller one would cut the name, a
+ * pointer would be measured as 8 bytes. NUL-terminated; all zeroes in the
+ * one case the kernel fails (no current task), so there is nothing to check.
+ */
+#define bpfgen_current_comm(buf) ({						\
+	___bpfgen_assert_char_array("bpfgen_current_comm", buf, BPFGEN_TASK_COMM_LEN); \
+	(void)bpf_get_current_comm(buf, sizeof(buf));				\
+})
+
+/*
+ * A and B are of one type, or both integers (or both pointers) of one size:
+ * `unsigned long` and `__u64` are distinct C types of the same 8 bytes.
+ */
+#define ___bpfgen_same_type(a, b)						\
+	(__builtin_types_compatible_p(__typeof__(a), __typeof__(b)) ||		\
+	 (sizeof(a) == sizeof(b) &&						\
+	  __builtin_classify_type(a) == __builtin_classify_type(b) &&		\
+	  (__builtin_classify_type(a) == 1 /* integer */ ||			\
+	   __builtin_classify_type(a) == 5 /* pointer */)))
+
+/*
+ * DST is a pointer (an array would be measured as one element: pass &buf),
+ * and SRC points to DST's type, or is `void *`: the size read is always
+ * sizeof(*DST).
+ */
+#define ___bpfgen_assert_read(what, dst, src)					\
+	_Static_assert(__builtin_types_compatible_p(__typeof__(dst),		\
+						    __typeof__(&(dst)[0])),	\
+		       what ": the destination must be a pointer (&buf for an array)"); \
+	_Static_assert(__builtin_types_compatible_p(__typeof__(*(src)), void) || \
+		       ___bpfgen_same_type(*(dst), *(src)),			\
+		       what ": the source points to another type than the destination")
+
+/*
+ * Copy *SRC (kernel or user memory) into *DST, sizeof(*DST) bytes: 0 or a
+ * negative errno (-EFAULT), which must be tested; DST is zeroed on failure.
+ */
+#define bpfgen_probe_read_kernel(dst, src) ___bpfgen_checked(({		\
+	___bpfgen_assert_read("bpfgen_probe_read_kernel", dst, src);		\
+	bpf_probe_read_kernel((dst), sizeof(*(dst)), (const void *)(src));	\
+}))
+#define bpfgen_probe_read_user(dst, src) ___bpfgen_checked(({			\
+	___bpfgen_assert_read("bpfgen_probe_read_user", dst, src);		\
+	bpf_probe_read_user((dst), sizeof(*(dst)), (const void *)(src));	\
+}))
+
+static __always_inline const void *___bpfgen_cstr(const char *s)
+{
+	return s;
+}
+
+/*
+ * Copy the NUL-terminated string at SRC (a `const char *`) into DST, a char
+ * array, at most sizeof(DST) bytes with the NUL: the length with the NUL,
+ * or a negative errno, which must be tested.
+ */
+#define bpfgen_probe_read_kernel_str(dst, src) ___bpfgen_checked(({		\
+	___bpfgen_assert_char_array("bpfgen_probe_read_kernel_str", dst, 1);	\
+	bpf_probe_read_kernel_str((dst), sizeof(dst), ___bpfgen_cstr(src));	\
+}))
+#define bpfgen_probe_read_user_str(dst, src) ___bpfgen_checked(({		\
+	___bpfgen_assert_char_array("bpfgen_probe_read_user_str", dst, 1);	\
+	bpf_probe_read_user_str((dst), sizeof(dst), ___bpfgen_cstr(src));	\
+}))
+
+/*
+ * BPFGEN_CORE_READ(&dst, src, a, b, ...): dst = src->a->b... as a CO-RE
+ * read (libbpf's BPF_CORE_READ_INTO: every step is relocated against the
+ * running kernel's BTF), with DST of the type of the last field: 0 or a
+ * negative errno, which must be tested. Up to 8 steps.
+ */
+#define ___bpfgen_arrow1(s, a) ((s)->a)
+#define ___bpfgen_arrow2(s, a, b) ((s)->a->b)
+#define ___bpfgen_arrow3(s, a, b, c) ((s)->a->b->c)
+#define ___bpfgen_arrow4(s, a, b, c, d) ((s)->a->b->c->d)
+#define ___bpfgen_arrow5(s, a, b, c, d, e) ((s)->a->b->c->d->e)
+#define ___bpfgen_arrow6(s, a, b, c, d, e, f) ((s)->a->b->c->d->e->f)
+#define ___bpfgen_arrow7(s, a, b, c, d, e, f, g) ((s)->a->b->c->d->e->f->g)
+#define ___bpfgen_arrow8(s, a, b, c, d, e, f, g, h) ((s)->a->b->c->d->e->f->g->h)
+#define ___bpfgen_arrow(s, ...) \
+	___bpfgen_cat(___bpfgen_arrow, ___bpfgen_narg(__VA_ARGS__))(s, __VA_ARGS__)
+#define BPFGEN_CORE_READ(dst, src, a, ...) ___bpfgen_checked(({		\
+	_Static_assert(__builtin_types_compatible_p(__typeof__(dst),		\
+						    __typeof__(&(dst)[0])),	\
+		       "BPFGEN_CORE_READ: the destination must be a pointer (&var)"); \
+	_Static_assert(___bpfgen_same_type(*(dst), ___bpfgen_arrow(src, a, ##__VA_ARGS__)), \
+		       "BPFGEN_CORE_READ: the destination's type is not the field's"); \
+	BPF_CORE_READ_INTO(dst, src, a, ##__VA_ARGS__);				\
+}))
 
 #endif /* BPFGEN_BPF_H */

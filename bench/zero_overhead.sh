@@ -25,6 +25,9 @@ fi
 # FILE:PROGRAM TYPED-TWIN  reason. Every difference must be here, and every
 # line here must still be the measured difference.
 KNOWN=$(cat <<'END'
+iter_tasks:dump_tasks -1 the twin reads ctx->meta again for meta->seq_num after the test of task; bpfgen_iter_seq() and bpfgen_iter_seq_num() load the meta pointer once before it (the same loads, one fewer)
+flow_dissector_ports:flow_ports +1 bpfgen_ptr_at reads skb->data and data_end at each call, after the stores to the flow keys, which clang cannot prove do not alias the context; the twin reads them once at the start
+syscall_sum:sum_values +3 clang 14 keeps the sum in two registers across the unrolled loop of the always-inline body (three "r3 = r4" copies); the loads, adds and branches are the twin's
 xdp_proto_stats:xdp_proto_stats -2 bpfgen_ptr_at tests data_end >= end rather than end > data_end, so clang lays out the parse as fall-through blocks and skips the twin's separate "r2 = 9; r1 += r2" offset add
 accessors:cgroup_skb_all +1 bpfgen_ptr_at at the declaration, its NULL test 4 statements later: clang keeps the result in a register and tests it there (1 compare); the twin tests data_end at the use
 accessors:sk_skb_all +1 same as cgroup_skb_all

@@ -27,6 +27,11 @@ enum new_attach {
 	NEW_UPROBE,	/* BINARY FUNCTION [PID] */
 	NEW_URETPROBE,
 	NEW_PERF,	/* a CPU clock event on every CPU */
+	NEW_REUSEPORT,	/* [PORT]: a UDP reuseport group of its own on 127.0.0.1 */
+	NEW_NETFILTER,	/* a netfilter link on IPv4 LOCAL_IN */
+	NEW_SYSCALL,	/* run with BPF_PROG_TEST_RUN, on its argument struct */
+	NEW_ITER,	/* the section names the target; the loader reads the iterator */
+	NEW_STRUCT_OPS,	/* registers the struct_ops map 'cc' */
 };
 
 /*
@@ -42,6 +47,7 @@ static const struct new_type {
 	const char *key;	/* what a key of 'counts' is */
 	const char *decls;	/* maps beyond counts and events */
 	const char *prog;
+	const char *shared;	/* more of NAME.h: types both sides use */
 } new_types[] = {
 	{ "xdp", NEW_XDP, false,
 	  "counts the IPv4 packets that arrive on an interface, per IP protocol, with XDP",
@@ -279,6 +285,133 @@ static const struct new_type {
 	  "\tcount(bpf_get_current_pid_tgid() >> 32);\n"
 	  "\treturn 0;\n"
 	  "}\n" },
+	{ "flow_dissector", NEW_NETNS, false,
+	  "dissects the IPv4 packets of a network namespace with its own flow dissector, counting them per IP protocol",
+	  "IP protocol", "",
+	  "BPFGEN_FLOW_DISSECTOR(handle)\n"
+	  "{\n"
+	  "\tstruct bpf_flow_keys *keys = bpfgen_flow_dissector_keys(ctx);\n"
+	  "\t__u32 nhoff = keys->nhoff;\n"
+	  "\tstruct iphdr *ip;\n"
+	  "\n"
+	  "\t/* anything but IPv4: the kernel's own dissector does it */\n"
+	  "\tif (keys->n_proto != bpf_htons(ETH_P_IP) || nhoff > 256)\n"
+	  "\t\treturn BPFGEN_FLOW_CONTINUE;\n"
+	  "\tip = bpfgen_ptr_at(ctx, nhoff, struct iphdr);\n"
+	  "\tif (!ip)\n"
+	  "\t\treturn BPFGEN_FLOW_DROP;\n"
+	  "\tcount(ip->protocol);\n"
+	  "\tkeys->addr_proto = ETH_P_IP;\n"
+	  "\tkeys->ip_proto = ip->protocol;\n"
+	  "\tkeys->ipv4_src = ip->saddr;\n"
+	  "\tkeys->ipv4_dst = ip->daddr;\n"
+	  "\tkeys->thoff = nhoff + ip->ihl * 4;\n"
+	  "\treturn BPFGEN_FLOW_OK;\n"
+	  "}\n" },
+	{ "sk_reuseport", NEW_REUSEPORT, false,
+	  "counts the datagrams that arrive on a group of UDP sockets sharing a port, per payload size class of 64 bytes, and lets the kernel pick the socket",
+	  "payload size / 64", "",
+	  "BPFGEN_SK_REUSEPORT(handle)\n"
+	  "{\n"
+	  "\t/* the packet starts at the UDP header */\n"
+	  "\tcount((bpfgen_sk_reuseport_len(ctx) - 8) / 64);\n"
+	  "\treturn BPFGEN_VERDICT_PASS;\n"
+	  "}\n" },
+	{ "netfilter", NEW_NETFILTER, false,
+	  "counts the IPv4 packets that arrive for this host (the netfilter hook LOCAL_IN), per IP protocol, and accepts them all",
+	  "IP protocol", "",
+	  "BPFGEN_NETFILTER(handle)\n"
+	  "{\n"
+	  "\tstruct sk_buff *skb = bpfgen_netfilter_skb(ctx);\n"
+	  "\tstruct iphdr ip;\n"
+	  "\n"
+	  "\tif (bpf_probe_read_kernel(&ip, sizeof(ip), skb->head + skb->network_header))\n"
+	  "\t\treturn BPFGEN_NF_ACCEPT;\n"
+	  "\tcount(ip.protocol);\n"
+	  "\treturn BPFGEN_NF_ACCEPT;\n"
+	  "}\n" },
+	{ "syscall", NEW_SYSCALL, false,
+	  "is run by its loader with BPF_PROG_TEST_RUN (a syscall program): it counts the key it is given and returns how often it saw it",
+	  "the key the loader passed", "",
+	  "BPFGEN_SYSCALL(handle, struct @N@_args)\n"
+	  "{\n"
+	  "\t__u32 key = ctx->key;\t/* a map key on the stack: the verifier refuses one in ctx */\n"
+	  "\t__u64 *n;\n"
+	  "\n"
+	  "\tcount(key);\n"
+	  "\tn = counts_lookup(&key);\n"
+	  "\tctx->seen = n ? *n : 0;\n"
+	  "\treturn 0;\n"
+	  "}\n",
+	  "\n"
+	  "/* What the loader passes to the syscall program, and what it writes back. */\n"
+	  "struct @N@_args {\n"
+	  "\t__u32 key;\t\t/* in: what to count */\n"
+	  "\t__u32 pad;\n"
+	  "\t__u64 seen;\t\t/* out: how many times key was counted */\n"
+	  "};\n" },
+	{ "iter", NEW_ITER, false,
+	  "lists every task of the system with a task iterator and counts them, user tasks (0) and kernel threads (1)",
+	  "0 user task, 1 kernel thread", "",
+	  "BPFGEN_ITER(handle, task, struct task_struct *task)\n"
+	  "{\n"
+	  "\tif (!task)\n"
+	  "\t\treturn 0;\t/* the end of the iteration */\n"
+	  "\tcount(task->flags & 0x00200000 /* PF_KTHREAD */ ? 1 : 0);\n"
+	  "\tBPF_SEQ_PRINTF(bpfgen_iter_seq(ctx), \"%d %s\\n\", task->pid, task->comm);\n"
+	  "\treturn 0;\n"
+	  "}\n" },
+	{ "fmod_ret", NEW_AUTO, true,
+	  "reports every file open (fmod_ret on security_file_open) and counts them per process; it lets every open go on",
+	  "process id", "",
+	  "BPFGEN_FMOD_RET(handle, \"security_file_open\", struct file *file, int ret)\n"
+	  "{\n"
+	  "\t__u32 pid = bpf_get_current_pid_tgid() >> 32;\n"
+	  "\n"
+	  "\tcount(pid);\n"
+	  "\treport(file->f_flags);\n"
+	  "\treturn ret;\t/* 0: the open goes on; an -errno would fail it */\n"
+	  "}\n" },
+	{ "struct_ops", NEW_STRUCT_OPS, false,
+	  "is a TCP congestion control (Reno, from the kernel's own functions) named after the project, counting its calls per operation",
+	  "operation (0 init, 1 ssthresh, 2 cong_avoid, 3 undo_cwnd)", "",
+	  "extern void tcp_reno_cong_avoid(struct sock *sk, __u32 ack, __u32 acked) __ksym;\n"
+	  "extern __u32 tcp_reno_ssthresh(struct sock *sk) __ksym;\n"
+	  "extern __u32 tcp_reno_undo_cwnd(struct sock *sk) __ksym;\n"
+	  "\n"
+	  "void BPFGEN_STRUCT_OPS(handle_init, tcp_congestion_ops, init, struct sock *sk)\n"
+	  "{\n"
+	  "\tcount(0);\n"
+	  "}\n"
+	  "\n"
+	  "__u32 BPFGEN_STRUCT_OPS(handle_ssthresh, tcp_congestion_ops, ssthresh, struct sock *sk)\n"
+	  "{\n"
+	  "\tcount(1);\n"
+	  "\treturn tcp_reno_ssthresh(sk);\n"
+	  "}\n"
+	  "\n"
+	  "void BPFGEN_STRUCT_OPS(handle_cong_avoid, tcp_congestion_ops, cong_avoid, struct sock *sk,\n"
+	  "\t\t       __u32 ack, __u32 acked)\n"
+	  "{\n"
+	  "\tcount(2);\n"
+	  "\ttcp_reno_cong_avoid(sk, ack, acked);\n"
+	  "}\n"
+	  "\n"
+	  "__u32 BPFGEN_STRUCT_OPS(handle_undo_cwnd, tcp_congestion_ops, undo_cwnd, struct sock *sk)\n"
+	  "{\n"
+	  "\tcount(3);\n"
+	  "\treturn tcp_reno_undo_cwnd(sk);\n"
+	  "}\n"
+	  "\n"
+	  "/* sockets choose it with setsockopt(TCP_CONGESTION, \"@N@\") while the loader runs */\n"
+	  "SEC(\".struct_ops\")\n"
+	  "struct tcp_congestion_ops cc = {\n"
+	  "\t.init = (void *)handle_init,\n"
+	  "\t.ssthresh = (void *)handle_ssthresh,\n"
+	  "\t.cong_avoid = (void *)handle_cong_avoid,\n"
+	  "\t.undo_cwnd = (void *)handle_undo_cwnd,\n"
+	  "\t.name = \"@N@\",\n"
+	  "};\n" },
 };
 
 #define NR_NEW_TYPES (sizeof(new_types) / sizeof(new_types[0]))
@@ -330,6 +463,8 @@ static void write_header(FILE *out, const struct new_ctx *c)
 		    "\t__s32 value;\t\t/* what the program reports, see @N@.bpf.c */\n"
 		    "\tchar comm[16];\t\t/* the task's command name */\n"
 		    "};\n");
+	if (c->type->shared)
+		put(out, c, c->type->shared);
 	put(out, c, "\n#endif /* @G@_H */\n");
 }
 
@@ -395,7 +530,7 @@ static void write_bpf(FILE *out, const struct new_ctx *c)
 		    "\tevents_submit(e);\n"
 		    "}\n");
 	fputs("\n", out);
-	fputs(t->prog, out);
+	put(out, c, t->prog);
 	fputs("\nchar LICENSE[] SEC(\"license\") = \"GPL\";\n", out);
 }
 
@@ -414,6 +549,8 @@ static const char *usage_args(enum new_attach a)
 	case NEW_UPROBE:
 	case NEW_URETPROBE:
 		return "BINARY FUNCTION [PID]";
+	case NEW_REUSEPORT:
+		return "[PORT]";
 	default:
 		return "";
 	}
@@ -437,6 +574,10 @@ static const char *usage_text(enum new_attach a)
 		       "  PID      trace this process only (default every process)\\n";
 	case NEW_SOCKMAP:
 		return "  the program runs on the sockets put into the sockmap 'socks'\\n";
+	case NEW_REUSEPORT:
+		return "  PORT     the UDP port of 127.0.0.1 the group binds (default 5555)\\n";
+	case NEW_STRUCT_OPS:
+		return "  TCP sockets choose it by the project's name with setsockopt(TCP_CONGESTION)\\n";
 	default:
 		return "";
 	}
@@ -468,6 +609,21 @@ static void write_attach_decls(FILE *out, const struct new_ctx *c)
 		break;
 	case NEW_PERF:
 		put(out, c, "\tstruct bpf_link **links = NULL;\n\tint *perf_fds = NULL, nr_cpus = 0, cpu;\n");
+		break;
+	case NEW_REUSEPORT:
+		put(out, c, "\tint socks[2] = { -1, -1 }, port = 5555, prog_fd, i;\n");
+		break;
+	case NEW_NETFILTER:
+		put(out, c, "\tint nf_link = -1;\n");
+		break;
+	case NEW_SYSCALL:
+		put(out, c, "\tint i;\n");
+		break;
+	case NEW_ITER:
+		put(out, c, "\tchar buf[4096];\n\tlong lines = 0;\n\tint iter_fd = -1;\n\tssize_t n, i;\n");
+		break;
+	case NEW_STRUCT_OPS:
+		put(out, c, "\tstruct bpf_link *cc_link = NULL;\n");
 		break;
 	case NEW_AUTO:
 		break;
@@ -529,6 +685,22 @@ static void write_args(FILE *out, const struct new_ctx *c)
 		    "\t\tpid = strtol(argv[3], &end, 10);\n"
 		    "\t\tif (errno || end == argv[3] || *end || pid <= 0) {\n"
 		    "\t\t\tfprintf(stderr, \"@N@: bad pid '%s'\\n\", argv[3]);\n"
+		    "\t\t\treturn 2;\n"
+		    "\t\t}\n"
+		    "\t}\n");
+		break;
+	case NEW_REUSEPORT:
+		put(out, c,
+		    "\tif (argc > 2) {\n"
+		    "\t\tusage(stderr);\n"
+		    "\t\treturn 2;\n"
+		    "\t}\n"
+		    "\tif (argc == 2) {\n"
+		    "\t\tchar *end;\n"
+		    "\n"
+		    "\t\tport = strtol(argv[1], &end, 10);\n"
+		    "\t\tif (end == argv[1] || *end || port <= 0 || port > 65535) {\n"
+		    "\t\t\tfprintf(stderr, \"@N@: bad port '%s'\\n\", argv[1]);\n"
 		    "\t\t\treturn 2;\n"
 		    "\t\t}\n"
 		    "\t}\n");
@@ -700,6 +872,98 @@ static void write_attach(FILE *out, const struct new_ctx *c)
 		    "\tattached = true;\n"
 		    "\tprintf(\"attached to the CPU clock of %d CPUs\", nr_cpus);\n");
 		break;
+	case NEW_REUSEPORT:
+		put(out, c,
+		    "\tfor (i = 0; i < 2; i++) {\n"
+		    "\t\tstruct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(port),\n"
+		    "\t\t\t\t\t    .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };\n"
+		    "\t\tint one = 1;\n"
+		    "\n"
+		    "\t\tsocks[i] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);\n"
+		    "\t\tif (socks[i] < 0 ||\n"
+		    "\t\t    setsockopt(socks[i], SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)) ||\n"
+		    "\t\t    bind(socks[i], (struct sockaddr *)&addr, sizeof(addr))) {\n"
+		    "\t\t\terr = -errno;\n"
+		    "\t\t\tfprintf(stderr, \"@N@: udp socket on 127.0.0.1:%d: %s\\n\", port, strerror(errno));\n"
+		    "\t\t\tgoto out;\n"
+		    "\t\t}\n"
+		    "\t}\n"
+		    "\t/* the program of one socket is the group's */\n"
+		    "\tprog_fd = bpf_program__fd(skel->progs.handle);\n"
+		    "\tif (setsockopt(socks[0], SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, &prog_fd, sizeof(prog_fd))) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: attach to the reuseport group: %s\\n\", strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tattached = true;\n"
+		    "\tprintf(\"attached to a UDP reuseport group of 2 sockets on 127.0.0.1:%d\", port);\n");
+		break;
+	case NEW_NETFILTER:
+		put(out, c,
+		    "\tnf_link = netfilter_link(bpf_program__fd(skel->progs.handle), NFPROTO_IPV4, NF_INET_LOCAL_IN, -128);\n"
+		    "\tif (nf_link < 0) {\n"
+		    "\t\terr = nf_link;\n"
+		    "\t\tfprintf(stderr, \"@N@: netfilter link on ipv4 local_in: %s\\n\", strerror(-err));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tattached = true;\n"
+		    "\tprintf(\"attached to the ipv4 netfilter hook local_in\");\n");
+		break;
+	case NEW_SYSCALL:
+		put(out, c,
+		    "\tfor (i = 1; i <= 3; i++) {\n"
+		    "\t\tstruct @N@_args args = { .key = 7 };\n"
+		    "\t\tint ret;\n"
+		    "\n"
+		    "\t\terr = @N@_handle_test_run(skel, &args, &ret);\n"
+		    "\t\tif (err) {\n"
+		    "\t\t\tfprintf(stderr, \"@N@: run: %s\\n\", strerror(-err));\n"
+		    "\t\t\tgoto out;\n"
+		    "\t\t}\n"
+		    "\t\tprintf(\"run %d: key %u seen %llu times, returned %d\\n\", i, args.key,\n"
+		    "\t\t       (unsigned long long)args.seen, ret);\n"
+		    "\t}\n"
+		    "\tattached = true;\n"
+		    "\tprintf(\"ran the program 3 times\");\n");
+		break;
+	case NEW_ITER:
+		put(out, c,
+		    "\tif (!@N@_handle_attach(skel)) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: attach to '%s': %s\\n\",\n"
+		    "\t\t\tbpf_program__section_name(skel->progs.handle), strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tattached = true;\n"
+		    "\t/* each read of a new iterator runs the program over every task */\n"
+		    "\titer_fd = bpf_iter_create(bpf_link__fd(skel->links.handle));\n"
+		    "\tif (iter_fd < 0) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: iterator: %s\\n\", strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\twhile ((n = read(iter_fd, buf, sizeof(buf))) > 0)\n"
+		    "\t\tfor (i = 0; i < n; i++)\n"
+		    "\t\t\tlines += buf[i] == '\\n';\n"
+		    "\tif (n < 0) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: read the iterator: %s\\n\", strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tprintf(\"read %ld tasks from the iterator\\n\", lines);\n"
+		    "\tprintf(\"attached to %s\", bpf_program__section_name(skel->progs.handle));\n");
+		break;
+	case NEW_STRUCT_OPS:
+		put(out, c,
+		    "\tcc_link = bpf_map__attach_struct_ops(skel->maps.cc);\n"
+		    "\tif (!cc_link) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: register the congestion control: %s\\n\", strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tattached = true;\n"
+		    "\tprintf(\"registered the TCP congestion control '@N@'\");\n");
+		break;
 	}
 }
 
@@ -728,7 +992,22 @@ static void write_detach(FILE *out, const struct new_ctx *c)
 	case NEW_CGROUP:
 	case NEW_NETNS:
 	case NEW_AUTO:
+	case NEW_ITER:
 		put(out, c, "\t\t@N@_handle_detach(skel);\n");
+		break;
+	case NEW_REUSEPORT:
+		put(out, c,
+		    "\t\tif (setsockopt(socks[0], SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, &prog_fd, sizeof(prog_fd)))\n"
+		    "\t\t\tfprintf(stderr, \"@N@: detach from the reuseport group: %s\\n\", strerror(errno));\n");
+		break;
+	case NEW_NETFILTER:
+		put(out, c, "\t\tclose(nf_link);\n\t\tnf_link = -1;\n");
+		break;
+	case NEW_SYSCALL:
+		put(out, c, "\t\t/* nothing: the program ran only when the loader ran it */\n");
+		break;
+	case NEW_STRUCT_OPS:
+		put(out, c, "\t\tbpf_link__destroy(cc_link);\n\t\tcc_link = NULL;\n");
 		break;
 	case NEW_UPROBE:
 	case NEW_URETPROBE:
@@ -758,6 +1037,18 @@ static void write_cleanup(FILE *out, const struct new_ctx *c)
 		break;
 	case NEW_NETNS:
 		put(out, c, "\tif (netns_fd >= 0)\n\t\tclose(netns_fd);\n");
+		break;
+	case NEW_REUSEPORT:
+		put(out, c, "\tfor (i = 0; i < 2; i++)\n\t\tif (socks[i] >= 0)\n\t\t\tclose(socks[i]);\n");
+		break;
+	case NEW_NETFILTER:
+		put(out, c, "\tif (nf_link >= 0)\n\t\tclose(nf_link);\n");
+		break;
+	case NEW_ITER:
+		put(out, c, "\tif (iter_fd >= 0)\n\t\tclose(iter_fd);\n");
+		break;
+	case NEW_STRUCT_OPS:
+		put(out, c, "\tbpf_link__destroy(cc_link);\n");
 		break;
 	case NEW_PERF:
 		put(out, c,
@@ -810,7 +1101,15 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	    "#include <linux/perf_event.h>\n"
 	    "#include <bpf/libbpf.h>\n"
 	    "#include <bpfgen/runtime.h>\n"
-	    "\n"
+	    "\n");
+	if (t->attach == NEW_REUSEPORT)
+		put(out, c,
+		    "/* Linux 5.3; older libc headers lack it */\n"
+		    "#ifndef SO_DETACH_REUSEPORT_BPF\n"
+		    "#define SO_DETACH_REUSEPORT_BPF 68\n"
+		    "#endif\n"
+		    "\n");
+	put(out, c,
 	    "#include \"@N@.h\"\n"
 	    "#include \"@N@.bpfgen.h\"\n"
 	    "\n"
@@ -879,6 +1178,34 @@ static void write_user(FILE *out, const struct new_ctx *c)
 		    "\tendmntent(f);\n"
 		    "\treturn dir;\n"
 		    "}\n");
+	if (t->attach == NEW_NETFILTER)
+		put(out, c,
+		    "\n"
+		    "#define NFPROTO_IPV4 2\n"
+		    "#define NF_INET_LOCAL_IN 1\n"
+		    "#define PROG_TYPE_NETFILTER 32\t/* BPF_PROG_TYPE_NETFILTER, Linux 6.4 */\n"
+		    "#define ATTACH_NETFILTER 45\t/* BPF_NETFILTER */\n"
+		    "\n"
+		    "/*\n"
+		    " * A netfilter link of program FD on hook HOOK of family PF: its fd, or\n"
+		    " * -errno. libbpf before 1.2 has no bpf_program__attach_netfilter(), and\n"
+		    " * uapi headers before 6.4 no link_create.netfilter: its four words follow\n"
+		    " * the four of prog_fd, target_fd, attach_type and flags.\n"
+		    " */\n"
+		    "static int netfilter_link(int fd, __u32 pf, __u32 hook, __s32 priority)\n"
+		    "{\n"
+		    "\tunion bpf_attr attr;\n"
+		    "\t__u32 *nf = (__u32 *)((char *)&attr.link_create + 16);\n"
+		    "\n"
+		    "\tmemset(&attr, 0, sizeof(attr));\n"
+		    "\tattr.link_create.prog_fd = fd;\n"
+		    "\tattr.link_create.attach_type = ATTACH_NETFILTER;\n"
+		    "\tnf[0] = pf;\n"
+		    "\tnf[1] = hook;\n"
+		    "\tnf[2] = (__u32)priority;\n"
+		    "\tfd = syscall(__NR_bpf, BPF_LINK_CREATE, &attr, sizeof(attr));\n"
+		    "\treturn fd < 0 ? -errno : fd;\n"
+		    "}\n");
 	if (t->events)
 		put(out, c,
 		    "\n"
@@ -929,6 +1256,15 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	    "\t\tfprintf(stderr, \"@N@: failed to open the BPF object: %s\\n\", strerror(errno));\n"
 	    "\t\tgoto out;\n"
 	    "\t}\n"
+	    "");
+	if (t->attach == NEW_NETFILTER)
+		put(out, c,
+		    "\t/* libbpf before 1.2 does not know SEC(\"netfilter\"): name the type */\n"
+		    "\tif (bpf_program__type(skel->progs.handle) == BPF_PROG_TYPE_UNSPEC) {\n"
+		    "\t\tbpf_program__set_type(skel->progs.handle, PROG_TYPE_NETFILTER);\n"
+		    "\t\tbpf_program__set_expected_attach_type(skel->progs.handle, ATTACH_NETFILTER);\n"
+		    "\t}\n");
+	put(out, c,
 	    "\t/* a verifier refusal is printed at its source line, with an explanation */\n"
 	    "\terr = bpfgen_skel__load(skel->skeleton, NULL, NULL);\n"
 	    "\tif (err)\n"
@@ -1052,6 +1388,8 @@ static const char *run_example(enum new_attach a)
 	case NEW_UPROBE:
 	case NEW_URETPROBE:
 		return " /bin/bash readline";
+	case NEW_REUSEPORT:
+		return " 5555";
 	default:
 		return "";
 	}

@@ -14,19 +14,29 @@
 static const char *typed_hint(const char *rule, const char *msg)
 {
 	if (!strcmp(rule, "typed-return")) {
-		if (strstr(msg, "'bpfgen_xdp_action'"))
+		/* the body's type is the one after "result type": it says what to return */
+		const char *res = strstr(msg, "result type '");
+
+		res = res ? res : msg;
+		if (strstr(res, "'bpfgen_xdp_action'"))
 			return "an XDP body returns BPFGEN_XDP_ABORTED, _DROP, _PASS, _TX or _REDIRECT";
-		if (strstr(msg, "'bpfgen_tc_action'"))
+		if (strstr(res, "'bpfgen_tc_action'"))
 			return "a tc body returns BPFGEN_TC_OK, _SHOT, _REDIRECT, ... (the TC_ACT_* values)";
-		if (strstr(msg, "'bpfgen_verdict'"))
+		if (strstr(res, "'bpfgen_verdict'"))
 			return "a verdict program returns BPFGEN_VERDICT_PASS or BPFGEN_VERDICT_DROP; an "
 			       "errno is not a verdict (the kernel refuses the program, or reads it as a verdict)";
-		if (strstr(msg, "'bpfgen_socket_len'"))
+		if (strstr(res, "'bpfgen_socket_len'"))
 			return "a socket filter returns how many bytes to keep: BPFGEN_SOCKET_KEEP(len), "
 			       "BPFGEN_SOCKET_KEEP_ALL or BPFGEN_SOCKET_DROP, not a verdict";
 		if (strstr(msg, "'bpfgen_drain_action'"))
 			return "a user ring buffer callback returns BPFGEN_DRAIN_NEXT or BPFGEN_DRAIN_STOP "
 			       "(the kernel refuses any other value)";
+		if (strstr(res, "'bpfgen_flow_action'"))
+			return "a flow dissector returns BPFGEN_FLOW_OK (its flow keys are used), "
+			       "BPFGEN_FLOW_DROP or BPFGEN_FLOW_CONTINUE (the kernel's dissector runs)";
+		if (strstr(res, "'bpfgen_nf_verdict'"))
+			return "a netfilter program returns BPFGEN_NF_ACCEPT or BPFGEN_NF_DROP, the only "
+			       "verdicts the kernel takes from it";
 		return NULL;
 	}
 	if (!strcmp(rule, "typed-unused"))

@@ -47,6 +47,7 @@
 #pragma clang diagnostic error "-Wunused-result"
 #pragma clang diagnostic error "-Wenum-conversion"
 #pragma clang diagnostic error "-Wimplicit-function-declaration"
+#pragma clang diagnostic error "-Wimplicit-int"
 #endif
 
 /*
@@ -95,6 +96,22 @@ typedef struct bpfgen_socket_len { __u32 ___value; } bpfgen_socket_len;
 #define BPFGEN_SOCKET_KEEP_ALL ___bpfgen_action(bpfgen_socket_len, 0xffffffffU)
 #define BPFGEN_SOCKET_DROP ___bpfgen_action(bpfgen_socket_len, 0)
 
+/*
+ * A flow dissector's result: BPF_OK (the flow keys it wrote are the
+ * kernel's), BPF_DROP (the packet is not dissected further), or
+ * BPF_FLOW_DISSECTOR_CONTINUE (129, Linux 6.0: the kernel's own dissector
+ * runs instead).
+ */
+typedef struct bpfgen_flow_action { int ___value; } bpfgen_flow_action;
+#define BPFGEN_FLOW_OK ___bpfgen_action(bpfgen_flow_action, 0)
+#define BPFGEN_FLOW_DROP ___bpfgen_action(bpfgen_flow_action, 2)
+#define BPFGEN_FLOW_CONTINUE ___bpfgen_action(bpfgen_flow_action, 129)
+
+/* A netfilter hook's verdict: NF_DROP is 0, NF_ACCEPT 1 (the only two the kernel takes). */
+typedef struct bpfgen_nf_verdict { int ___value; } bpfgen_nf_verdict;
+#define BPFGEN_NF_DROP ___bpfgen_action(bpfgen_nf_verdict, 0)
+#define BPFGEN_NF_ACCEPT ___bpfgen_action(bpfgen_nf_verdict, 1)
+
 /* The action of an action value, for comparisons: bpfgen_action_value(a) == 2. */
 #define bpfgen_action_value(a) ((a).___value)
 
@@ -126,6 +143,13 @@ typedef struct bpfgen_fentry_ctx { const unsigned long long *raw; } bpfgen_fentr
 typedef struct bpfgen_fexit_ctx { const unsigned long long *raw; } bpfgen_fexit_ctx;
 typedef struct bpfgen_lsm_ctx { const unsigned long long *raw; } bpfgen_lsm_ctx;
 typedef struct bpfgen_perf_event_ctx { const struct bpf_perf_event_data *raw; } bpfgen_perf_event_ctx;
+typedef struct bpfgen_flow_dissector_ctx { const struct __sk_buff *raw; } bpfgen_flow_dissector_ctx;
+typedef struct bpfgen_sk_reuseport_ctx { const struct sk_reuseport_md *raw; } bpfgen_sk_reuseport_ctx;
+/* struct bpf_nf_ctx and struct bpf_iter__<target> are the kernel's own: vmlinux.h has them. */
+typedef struct bpfgen_netfilter_ctx { const struct bpf_nf_ctx *raw; } bpfgen_netfilter_ctx;
+typedef struct bpfgen_iter_ctx { const void *raw; } bpfgen_iter_ctx;
+typedef struct bpfgen_fmod_ret_ctx { const unsigned long long *raw; } bpfgen_fmod_ret_ctx;
+typedef struct bpfgen_struct_ops_ctx { const unsigned long long *raw; } bpfgen_struct_ops_ctx;
 
 /*
  * Any typed context, for the helpers that take the context as `void *`
@@ -155,6 +179,12 @@ typedef union bpfgen_any_ctx {
 	bpfgen_fexit_ctx fexit;
 	bpfgen_lsm_ctx lsm;
 	bpfgen_perf_event_ctx perf_event;
+	bpfgen_flow_dissector_ctx flow_dissector;
+	bpfgen_sk_reuseport_ctx sk_reuseport;
+	bpfgen_netfilter_ctx netfilter;
+	bpfgen_iter_ctx iter;
+	bpfgen_fmod_ret_ctx fmod_ret;
+	bpfgen_struct_ops_ctx struct_ops;
 } __attribute__((transparent_union)) bpfgen_any_ctx;
 
 static __always_inline void *bpfgen_raw(bpfgen_any_ctx ctx)
@@ -226,6 +256,30 @@ static __always_inline void *bpfgen_raw(bpfgen_any_ctx ctx)
 	___bpfgen_prog("sk_lookup", struct bpf_sk_lookup, bpfgen_sk_lookup_ctx, bpfgen_verdict, name)
 #define BPFGEN_PERF_EVENT(name) \
 	___bpfgen_prog_int("perf_event", struct bpf_perf_event_data, bpfgen_perf_event_ctx, name)
+/* The body writes the flow keys (bpfgen_flow_dissector_keys(ctx)) and returns BPFGEN_FLOW_*. */
+#define BPFGEN_FLOW_DISSECTOR(name) \
+	___bpfgen_prog("flow_dissector", struct __sk_buff, bpfgen_flow_dissector_ctx, bpfgen_flow_action, name)
+/*
+ * PASS lets the kernel pick the socket of the group (or the one chosen with
+ * bpf_sk_select_reuseport()), DROP drops the packet or the connection.
+ */
+#define BPFGEN_SK_REUSEPORT(name) \
+	___bpfgen_prog("sk_reuseport", struct sk_reuseport_md, bpfgen_sk_reuseport_ctx, bpfgen_verdict, name)
+/* Needs vmlinux.h (struct bpf_nf_ctx is not uapi); Linux 6.4. */
+#define BPFGEN_NETFILTER(name) \
+	___bpfgen_prog("netfilter", struct bpf_nf_ctx, bpfgen_netfilter_ctx, bpfgen_nf_verdict, name)
+/*
+ * A program userspace runs with BPF_PROG_TEST_RUN: its context is the
+ * caller's ARGS_TYPE, read and written in place (ctx is ARGS_TYPE *), and
+ * what it returns is the run's return value.
+ */
+#define BPFGEN_SYSCALL(name, args_type)						\
+	static __always_inline int ___bpfgen_body_##name(args_type *ctx);	\
+	SEC("syscall") int name(args_type *ctx)					\
+	{									\
+		return ___bpfgen_body_##name(ctx);				\
+	}									\
+	static __always_inline int ___bpfgen_body_##name(args_type *ctx __bpfgen_unused)
 
 /*
  * Tracing programs also receive their arguments as typed parameters, declared
@@ -322,6 +376,91 @@ static __always_inline void *bpfgen_raw(bpfgen_any_ctx ctx)
 /* The body returns 0 to allow, a negative errno to deny. */
 #define BPFGEN_LSM(name, hook, args...) \
 	___bpfgen_trace_prog("lsm/" hook, unsigned long long, bpfgen_lsm_ctx, ___bpfgen_get_word, name, ##args)
+/*
+ * ARGS: the function's parameters, then optionally an int that receives
+ * what an earlier fmod_ret program returned. The body returns 0 to let the
+ * function run, or the value (an -errno) the caller gets instead of its call.
+ */
+#define BPFGEN_FMOD_RET(name, func, args...) \
+	___bpfgen_trace_prog("fmod_ret/" func, unsigned long long, bpfgen_fmod_ret_ctx, ___bpfgen_get_word, name, ##args)
+
+/*
+ * An iterator over the kernel's TARGET (task, task_file, bpf_map, tcp, ...,
+ * an identifier: the context is struct bpf_iter__TARGET of vmlinux.h, so a
+ * target the kernel does not have does not compile). ARGS are the fields of
+ * that struct after meta, in order (`struct task_struct *task`); the body
+ * writes with BPF_SEQ_PRINTF(bpfgen_iter_seq(ctx), ...) and returns 0 (the
+ * kernel allows 0 or 1; 1 stops the read with an error).
+ */
+#define ___bpfgen_get_iter(c, i) (void *)((const unsigned long long *)(c))[(i) + 1]
+#define BPFGEN_ITER(name, target, args...)					\
+	_Static_assert(sizeof(struct bpf_iter__##target) / 8 > ___bpfgen_narg(args), \
+		       "BPFGEN_ITER: more parameters than struct bpf_iter__" #target \
+		       " has fields after meta");				\
+	static __always_inline int ___bpfgen_body_##name(bpfgen_iter_ctx ctx, ##args); \
+	SEC("iter/" #target) int name(struct bpf_iter__##target *ctx)		\
+	{									\
+		_Pragma("GCC diagnostic push")					\
+		_Pragma("GCC diagnostic ignored \"-Wint-conversion\"")		\
+		return ___bpfgen_body_##name((bpfgen_iter_ctx){ ctx }		\
+			___bpfgen_args(___bpfgen_get_iter, ctx, args));		\
+		_Pragma("GCC diagnostic pop")					\
+	}									\
+	static __always_inline int ___bpfgen_body_##name(bpfgen_iter_ctx ctx __bpfgen_unused, ##args)
+
+/*
+ * Replaces the global function TARGET of a loaded program (its loader names
+ * the program: bpf_program__set_attach_target()). The kernel requires the
+ * replacement to have TARGET's prototype, so KIND names the program type
+ * TARGET takes the context of (xdp, tc, socket_filter, cgroup_skb, sk_skb,
+ * flow_dissector): the entry takes that context, the body the typed context
+ * and returns that type's action, which the entry returns as TARGET's int.
+ */
+#define ___bpfgen_freplace_raw_xdp struct xdp_md
+#define ___bpfgen_freplace_ret_xdp bpfgen_xdp_action
+#define ___bpfgen_freplace_raw_tc struct __sk_buff
+#define ___bpfgen_freplace_ret_tc bpfgen_tc_action
+#define ___bpfgen_freplace_raw_socket_filter struct __sk_buff
+#define ___bpfgen_freplace_ret_socket_filter bpfgen_socket_len
+#define ___bpfgen_freplace_raw_cgroup_skb struct __sk_buff
+#define ___bpfgen_freplace_ret_cgroup_skb bpfgen_verdict
+#define ___bpfgen_freplace_raw_sk_skb struct __sk_buff
+#define ___bpfgen_freplace_ret_sk_skb bpfgen_verdict
+#define ___bpfgen_freplace_raw_flow_dissector struct __sk_buff
+#define ___bpfgen_freplace_ret_flow_dissector bpfgen_flow_action
+#define BPFGEN_FREPLACE(name, target, kind)					\
+	___bpfgen_prog("freplace/" target, ___bpfgen_freplace_raw_##kind,	\
+		       bpfgen_##kind##_ctx, ___bpfgen_freplace_ret_##kind, name)
+
+/*
+ * A member of a struct_ops map (tcp_congestion_ops, sched_ext_ops, ...),
+ * written after the member's return type as libbpf's BPF_PROG is:
+ *
+ *	__u32 BPFGEN_STRUCT_OPS(my_ssthresh, tcp_congestion_ops, ssthresh, struct sock *sk)
+ *
+ * ARGS and that type must be the member's prototype, or it does not compile;
+ * the map names the program: `.ssthresh = (void *)my_ssthresh`.
+ */
+#define BPFGEN_STRUCT_OPS(name, ops_type, member, args...)			\
+	name(unsigned long long *ctx);						\
+	extern __typeof__(name(0)) ___bpfgen_proto_##name(args);		\
+	_Static_assert(__builtin_types_compatible_p(				\
+			__typeof__(&___bpfgen_proto_##name),			\
+			__typeof__(((struct ops_type *)0)->member)),		\
+		       "BPFGEN_STRUCT_OPS: the return type and parameters must be "	\
+		       "those of struct " #ops_type "'s member " #member);	\
+	static __always_inline __typeof__(name(0))				\
+	___bpfgen_body_##name(bpfgen_struct_ops_ctx ctx, ##args);		\
+	SEC("struct_ops/" #member) __typeof__(name(0)) name(unsigned long long *ctx) \
+	{									\
+		_Pragma("GCC diagnostic push")					\
+		_Pragma("GCC diagnostic ignored \"-Wint-conversion\"")		\
+		return ___bpfgen_body_##name((bpfgen_struct_ops_ctx){ ctx }	\
+			___bpfgen_args(___bpfgen_get_word, ctx, args));		\
+		_Pragma("GCC diagnostic pop")					\
+	}									\
+	static __always_inline __typeof__(name(0))				\
+	___bpfgen_body_##name(bpfgen_struct_ops_ctx ctx __bpfgen_unused, ##args)
 
 /*
  * A tracepoint's body receives `ctx` and `args`, the record of the event as
@@ -525,6 +664,66 @@ ___bpfgen_raw(bpfgen_perf_event_ctx, perf_event, struct bpf_perf_event_data)
 ___bpfgen_get(bpfgen_perf_event_ctx, perf_event, sample_period, __u64)
 ___bpfgen_get(bpfgen_perf_event_ctx, perf_event, addr, __u64)
 
+/* flow_dissector: the packet (read-only) and the flow keys the program writes. */
+___bpfgen_raw(bpfgen_flow_dissector_ctx, flow_dissector, struct __sk_buff)
+static __always_inline struct bpf_flow_keys *bpfgen_flow_dissector_keys(bpfgen_flow_dissector_ctx ctx)
+{
+	return ctx.raw->flow_keys;
+}
+
+/* sk_reuseport: all read-only; the packet starts at the transport header. */
+___bpfgen_raw(bpfgen_sk_reuseport_ctx, sk_reuseport, struct sk_reuseport_md)
+___bpfgen_get(bpfgen_sk_reuseport_ctx, sk_reuseport, len, __u32)
+___bpfgen_get(bpfgen_sk_reuseport_ctx, sk_reuseport, eth_protocol, __u32)
+___bpfgen_get(bpfgen_sk_reuseport_ctx, sk_reuseport, ip_protocol, __u32)
+___bpfgen_get(bpfgen_sk_reuseport_ctx, sk_reuseport, bind_inany, __u32)
+___bpfgen_get(bpfgen_sk_reuseport_ctx, sk_reuseport, hash, __u32)
+
+/* netfilter (vmlinux.h): the hook's state and the packet, both read-only. */
+___bpfgen_raw(bpfgen_netfilter_ctx, netfilter, struct bpf_nf_ctx)
+#ifdef __VMLINUX_H__
+static __always_inline struct sk_buff *bpfgen_netfilter_skb(bpfgen_netfilter_ctx ctx)
+{
+	return ctx.raw->skb;
+}
+static __always_inline const struct nf_hook_state *bpfgen_netfilter_state(bpfgen_netfilter_ctx ctx)
+{
+	return ctx.raw->state;
+}
+/* NF_INET_PRE_ROUTING 0, LOCAL_IN 1, FORWARD 2, LOCAL_OUT 3, POST_ROUTING 4 */
+static __always_inline __u32 bpfgen_netfilter_hook(bpfgen_netfilter_ctx ctx)
+{
+	return ctx.raw->state->hook;
+}
+/* NFPROTO_IPV4 2, NFPROTO_IPV6 10 */
+static __always_inline __u32 bpfgen_netfilter_pf(bpfgen_netfilter_ctx ctx)
+{
+	return ctx.raw->state->pf;
+}
+#endif
+
+/* iter (vmlinux.h): the seq_file the body prints to, and the object's number. */
+#ifdef __VMLINUX_H__
+static __always_inline struct bpf_iter_meta *bpfgen_iter_meta(bpfgen_iter_ctx ctx)
+{
+	return *(struct bpf_iter_meta *const *)ctx.raw;
+}
+static __always_inline struct seq_file *bpfgen_iter_seq(bpfgen_iter_ctx ctx)
+{
+	return bpfgen_iter_meta(ctx)->seq;
+}
+static __always_inline __u64 bpfgen_iter_seq_num(bpfgen_iter_ctx ctx)
+{
+	return bpfgen_iter_meta(ctx)->seq_num;
+}
+#endif
+static __always_inline void *bpfgen_iter_raw(bpfgen_iter_ctx ctx)
+{
+	return (void *)ctx.raw;
+}
+___bpfgen_raw(bpfgen_fmod_ret_ctx, fmod_ret, unsigned long long)
+___bpfgen_raw(bpfgen_struct_ops_ctx, struct_ops, unsigned long long)
+
 /* ---- packet access -------------------------------------------------------- */
 
 static __always_inline void *___bpfgen_skb_data(const struct __sk_buff *skb)
@@ -541,6 +740,10 @@ static __always_inline void *___bpfgen_cgroup_skb_data(bpfgen_cgroup_skb_ctx ctx
 static __always_inline void *___bpfgen_cgroup_skb_data_end(bpfgen_cgroup_skb_ctx ctx) { return ___bpfgen_skb_data_end(ctx.raw); }
 static __always_inline void *___bpfgen_sk_skb_data(bpfgen_sk_skb_ctx ctx) { return ___bpfgen_skb_data(ctx.raw); }
 static __always_inline void *___bpfgen_sk_skb_data_end(bpfgen_sk_skb_ctx ctx) { return ___bpfgen_skb_data_end(ctx.raw); }
+static __always_inline void *___bpfgen_flow_dissector_data(bpfgen_flow_dissector_ctx ctx) { return ___bpfgen_skb_data(ctx.raw); }
+static __always_inline void *___bpfgen_flow_dissector_data_end(bpfgen_flow_dissector_ctx ctx) { return ___bpfgen_skb_data_end(ctx.raw); }
+static __always_inline void *___bpfgen_sk_reuseport_data(bpfgen_sk_reuseport_ctx ctx) { return ctx.raw->data; }
+static __always_inline void *___bpfgen_sk_reuseport_data_end(bpfgen_sk_reuseport_ctx ctx) { return ctx.raw->data_end; }
 
 /*
  * The packet's first and one-past-last byte. Socket filters have no direct
@@ -550,12 +753,16 @@ static __always_inline void *___bpfgen_sk_skb_data_end(bpfgen_sk_skb_ctx ctx) { 
 	bpfgen_xdp_ctx: bpfgen_xdp_data,				\
 	bpfgen_tc_ctx: ___bpfgen_tc_data,				\
 	bpfgen_cgroup_skb_ctx: ___bpfgen_cgroup_skb_data,		\
-	bpfgen_sk_skb_ctx: ___bpfgen_sk_skb_data)(ctx)
+	bpfgen_sk_skb_ctx: ___bpfgen_sk_skb_data,			\
+	bpfgen_flow_dissector_ctx: ___bpfgen_flow_dissector_data,	\
+	bpfgen_sk_reuseport_ctx: ___bpfgen_sk_reuseport_data)(ctx)
 #define bpfgen_data_end(ctx) _Generic((ctx),				\
 	bpfgen_xdp_ctx: bpfgen_xdp_data_end,				\
 	bpfgen_tc_ctx: ___bpfgen_tc_data_end,				\
 	bpfgen_cgroup_skb_ctx: ___bpfgen_cgroup_skb_data_end,		\
-	bpfgen_sk_skb_ctx: ___bpfgen_sk_skb_data_end)(ctx)
+	bpfgen_sk_skb_ctx: ___bpfgen_sk_skb_data_end,			\
+	bpfgen_flow_dissector_ctx: ___bpfgen_flow_dissector_data_end,	\
+	bpfgen_sk_reuseport_ctx: ___bpfgen_sk_reuseport_data_end)(ctx)
 
 static __always_inline void *___bpfgen_ptr_at(void *data, void *data_end, __u64 offset, __u64 size)
 {
@@ -589,7 +796,8 @@ ___bpfgen_skb_load_bytes(const void *skb, __u32 offset, void *to, __u32 len)
 }
 
 /*
- * Copy sizeof(*TO) bytes at OFFSET into *TO (any __sk_buff program): 0 or
+ * Copy sizeof(*TO) bytes at OFFSET into *TO (any __sk_buff program, and
+ * sk_reuseport, whose offset 0 is the transport header): 0 or
  * -errno. TO must be a pointer: an array would decay and copy one element.
  */
 #define bpfgen_load_bytes(ctx, offset, to) ({					\
@@ -600,7 +808,9 @@ ___bpfgen_skb_load_bytes(const void *skb, __u32 offset, void *to, __u32 len)
 		bpfgen_tc_ctx: ___bpfgen_skb_load_bytes,			\
 		bpfgen_socket_filter_ctx: ___bpfgen_skb_load_bytes,		\
 		bpfgen_cgroup_skb_ctx: ___bpfgen_skb_load_bytes,		\
-		bpfgen_sk_skb_ctx: ___bpfgen_skb_load_bytes)((ctx).raw, (offset), (to), sizeof(*(to))); \
+		bpfgen_sk_skb_ctx: ___bpfgen_skb_load_bytes,			\
+		bpfgen_flow_dissector_ctx: ___bpfgen_skb_load_bytes,		\
+		bpfgen_sk_reuseport_ctx: ___bpfgen_skb_load_bytes)((ctx).raw, (offset), (to), sizeof(*(to))); \
 })
 
 /* tc redirect to another interface: BPFGEN_TC_REDIRECT, or BPFGEN_TC_SHOT on error. */

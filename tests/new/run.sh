@@ -10,10 +10,14 @@
 #   4. as root, every loader runs: it loads its program, attaches it (xdp and tc
 #      on a veth pair between two network namespaces, cgroup types on a
 #      temporary cgroup v2 directory, uprobes on UPROBE_TARGET, tracing types
-#      by section), sees the traffic or the calls the test makes where the
-#      test can make them, and exits 0 with the program detached after
-#      SIGINT. Types this kernel refuses (fentry, fexit and lsm with EPERM,
-#      kprobes that cannot attach) are skipped with the reason.
+#      by section, the flow dissector in a network namespace, sk_reuseport on
+#      its own UDP group, netfilter on ipv4 local_in, struct_ops as a TCP
+#      congestion control a connection chooses; syscall runs its program with
+#      BPF_PROG_TEST_RUN, iter reads its iterator), sees the traffic or the
+#      calls the test makes where the test can make them, and exits 0 with the
+#      program detached after SIGINT. Types this kernel refuses (fentry, fexit,
+#      fmod_ret and lsm with EPERM, kprobes that cannot attach) are skipped
+#      with the reason.
 # Exit: 0 pass, 1 fail, 2 usage.
 set -u
 if [ $# -ne 3 ]; then
@@ -24,7 +28,8 @@ bpfgen=$(realpath "$1") src=$(realpath "$2") target=$(realpath "$3")
 
 types=(xdp classifier socket_filter cgroup_skb cgroup_sock cgroup_sock_addr cgroup_sockopt
 	cgroup_sysctl cgroup_device sock_ops sk_msg sk_skb sk_lookup kprobe kretprobe uprobe
-	uretprobe tracepoint raw_tracepoint tp_btf fentry fexit lsm perf_event)
+	uretprobe tracepoint raw_tracepoint tp_btf fentry fexit lsm perf_event flow_dissector
+	sk_reuseport netfilter syscall iter fmod_ret struct_ops)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bpfgen_new.XXXXXX") || exit 1
 ns_a=bgnew_a_$$ ns_b=bgnew_b_$$ cg=
@@ -241,7 +246,7 @@ run_loader() {
 
 declare -A args=(
 	[xdp]=veth0 [classifier]=veth0 [uprobe]="$target bpfgen_new_target"
-	[uretprobe]="$target bpfgen_new_target")
+	[uretprobe]="$target bpfgen_new_target" [sk_reuseport]=47123)
 for t in cgroup_skb cgroup_sock cgroup_sock_addr cgroup_sockopt cgroup_sysctl cgroup_device sock_ops; do
 	args[$t]=$cg
 done
@@ -256,6 +261,16 @@ fork_true() { (/bin/true); }
 call_target() { "$target" 20; }
 unlink_file() { touch "$tmp/unlink_me" && rm -f "$tmp/unlink_me"; }
 perf_wait() { sleep 0.5; }
+udp_reuseport() { for i in 1 2 3; do echo hi >/dev/udp/127.0.0.1/47123; done 2>/dev/null; }
+udp_lo_9() { echo hi >/dev/udp/127.0.0.1/9 2>/dev/null; }
+# a TCP connection over loopback with the congestion control of n_struct_ops
+tcp_cc() {
+	python3 -c 'import socket
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(1)
+c = socket.socket(); c.setsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, b"n_struct_ops")
+c.connect(l.getsockname()); a, _ = l.accept(); c.sendall(b"x" * 100000); n = 0
+while n < 100000: n += len(a.recv(65536))'
+}
 
 in_a=(ip netns exec "$ns_a")
 run_loader xdp udp_to_a '^ +17 [1-9]' "${in_a[@]}"
@@ -293,6 +308,17 @@ run_loader fentry unlink_file '^[1-9][0-9]* events'
 run_loader fexit unlink_file '^[1-9][0-9]* events'
 run_loader lsm exec_true '^[1-9][0-9]* events'
 run_loader perf_event perf_wait '^ +[0-9]+ [1-9]'
+run_loader flow_dissector udp_to_a '' "${in_a[@]}"
+run_loader sk_reuseport udp_reuseport '^ +0 3$'
+run_loader netfilter udp_lo_9 '^ +17 [1-9]'
+run_loader syscall : 'run 3: key 7 seen 3 times, returned 0'
+run_loader iter : '^ +0 [1-9]'
+run_loader fmod_ret unlink_file '^[1-9][0-9]* events'
+if command -v python3 >/dev/null; then
+	run_loader struct_ops tcp_cc '^ +0 [1-9]'
+else
+	skip "run: struct_ops: no python3 to open a TCP connection with its congestion control"
+fi
 
 echo "new: $passes passed, $fails failed, $skips skipped"
 [ $fails -eq 0 ]

@@ -25,6 +25,7 @@ clang=$(sed -nE 's/^CLANG_BPF:[A-Z]+=(.*)$/\1/p' "$build/CMakeCache.txt" 2>/dev/
 [ -n "$clang" ] || clang=clang
 bpfgen=$build/bpfgen
 loader=$build/tests/bpf_loader
+runner=$build/tests/typed/typed_kernel_run
 vmlinux=$build/vmlinux
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/measure_misuse.XXXXXX") || exit 1
@@ -40,7 +41,7 @@ for f in misuse/*.bpf.c; do
 	st=$(sed -nE 's/^STAGES: //p' "$tmp/bad.out")
 	bash run_misuse.sh "$clang" "$bpfgen" "$loader" "$vmlinux" "$f" good >/dev/null 2>&1
 	good_rc=$?
-	bash run_misuse.sh "$clang" "$bpfgen" "$loader" "$vmlinux" "$f" load >/dev/null 2>&1
+	bash run_misuse.sh "$clang" "$bpfgen" "$loader" "$vmlinux" "$f" load "$runner" >/dev/null 2>&1
 	load_rc=$?
 	# shellcheck disable=SC2086 # "cc=line ccw=none ..." are words
 	echo "$name ${class:-none} bad=$bad_rc good=$good_rc load=$load_rc $st" >>"$tmp/rows"

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# run_good.sh check|load CLANG BPFGEN LOADER VMLINUX_DIR FILE
+# run_good.sh check|load CLANG BPFGEN LOADER VMLINUX_DIR FILE [RUNNER]
 #
 # A program written with headers/bpfgen/bpf.h (FILE, relative to tests/typed):
 #   check  it compiles with -Wall -Werror and `bpfgen check` reports nothing on it;
 #   load   the running kernel does what its "// kernel:" line says (loads, or
 #          skip "REASON" when the kernel refuses the type before verifying it,
-#          with EPERM, as this kernel does with fentry and lsm).
+#          with EPERM, as this kernel does with fentry and lsm), or for
+#          `// kernel: run`, what its `// kernel-run:` lines check
+#          (run_kernel.sh with RUNNER, kernel_run.c).
 # Exit: 0 pass, 1 fail, 77 skipped (load: not root, or a skip line), 2 usage.
 set -u
-if [ $# -ne 6 ]; then
-	echo "usage: $0 check|load CLANG BPFGEN LOADER VMLINUX_DIR FILE" >&2
+if [ $# -ne 6 ] && [ $# -ne 7 ]; then
+	echo "usage: $0 check|load CLANG BPFGEN LOADER VMLINUX_DIR FILE [RUNNER]" >&2
 	exit 2
 fi
-mode=$1 clang=$2 bpfgen=$3 loader=$4 vmlinux_dir=$5 file=$6
+mode=$1 clang=$2 bpfgen=$3 loader=$4 vmlinux_dir=$5 file=$6 runner=${7:-}
 here=$(cd "$(dirname "$0")" && pwd)
 headers=$here/../../headers
 
@@ -47,6 +49,15 @@ load)
 		echo "SKIP: loading BPF programs needs root"
 		exit 77
 	fi
+	case $header in
+	*"kernel: run"*)
+		if [ -z "$runner" ]; then
+			echo "FAIL: $file: '// kernel: run' needs the RUNNER argument"
+			exit 1
+		fi
+		exec bash "$here/run_kernel.sh" "$clang" "$runner" "$vmlinux_dir" "$file"
+		;;
+	esac
 	"$loader" "$tmp/prog.o" >"$tmp/out" 2>&1
 	rc=$?
 	case $header in
@@ -68,7 +79,7 @@ load)
 		exit 1
 		;;
 	*)
-		echo "FAIL: $file: no '// kernel: loads|skip \"REASON\"' line"
+		echo "FAIL: $file: no '// kernel: loads|run|skip \"REASON\"' line"
 		exit 1
 		;;
 	esac

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run_misuse.sh CLANG BPFGEN LOADER VMLINUX_DIR FILE MODE
+# run_misuse.sh CLANG BPFGEN LOADER VMLINUX_DIR FILE MODE [RUNNER]
 #
 # One misuse case of the typed layer (tests/typed/misuse/*.bpf.c): a single
 # file holding the bad program under `#ifdef BPFGEN_TEST_BAD` and its
@@ -7,7 +7,9 @@
 # `// BAD`. Header lines of FILE:
 #   // bpfgen-test: DESCRIPTION
 #   // class: CLASS
-#   // kernel: loads | skip "REASON"     what the good twin does on this kernel
+#   // kernel: loads | run | skip "REASON"   what the good twin does on this
+#                                        kernel (run: its `// kernel-run:`
+#                                        lines, run_kernel.sh with RUNNER)
 #   // stages: cc check gen              the stages that must stop the bad
 #                                        variant (default: cc check)
 #   // expect: TEXT                      (any number) TEXT must appear in an
@@ -32,11 +34,11 @@
 # Exit: 0 pass, 1 fail, 77 skip (reason printed), 2 usage.
 set -u
 export LC_ALL=C
-if [ $# -ne 6 ]; then
-	echo "usage: $0 CLANG BPFGEN LOADER VMLINUX_DIR FILE bad|good|load" >&2
+if [ $# -ne 6 ] && [ $# -ne 7 ]; then
+	echo "usage: $0 CLANG BPFGEN LOADER VMLINUX_DIR FILE bad|good|load [RUNNER]" >&2
 	exit 2
 fi
-clang=$1 bpfgen=$2 loader=$3 vmlinux_dir=$4 file=$5 mode=$6
+clang=$1 bpfgen=$2 loader=$3 vmlinux_dir=$4 file=$5 mode=$6 runner=${7:-}
 here=$(cd "$(dirname "$0")" && pwd)
 headers=$(cd "$here/../../headers" && pwd)
 
@@ -190,13 +192,22 @@ good)
 load)
 	header=$(grep -m1 -E '^//[[:space:]]*kernel:' "$file")
 	case $header in
-	*"kernel: loads"*|*"kernel: skip"*) ;;
-	*) echo "FAIL: $file: no '// kernel: loads|skip \"REASON\"' line"; exit 1 ;;
+	*"kernel: loads"*|*"kernel: skip"*|*"kernel: run"*) ;;
+	*) echo "FAIL: $file: no '// kernel: loads|run|skip \"REASON\"' line"; exit 1 ;;
 	esac
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "SKIP: loading BPF programs needs root"
 		exit 77
 	fi
+	case $header in
+	*"kernel: run"*)
+		if [ -z "$runner" ]; then
+			echo "FAIL: $file: '// kernel: run' needs the RUNNER argument"
+			exit 1
+		fi
+		exec bash "$here/run_kernel.sh" "$clang" "$runner" "$vmlinux_dir" "$file"
+		;;
+	esac
 	if ! "$clang" "${plain[@]}" -c "$file" -o "$tmp/good.o" >"$tmp/cc.log" 2>&1; then
 		echo "FAIL: $file: the good twin does not compile:"
 		cat "$tmp/cc.log"

@@ -1,0 +1,33 @@
+// bpfgen-test: hand-written libbpf twin of good/syscall_sum.bpf.c
+// kernel: run
+// kernel-run: syscall . sum_values 3 03000000000000000a000000140000001e0000000000000000000000000000000000000000000000 03000000000000000a000000140000001e000000000000003c000000000000000000000000000000
+// kernel-run: syscall . sum_values -22 09000000000000000a000000140000001e0000000000000000000000000000000000000000000000 09000000000000000a000000140000001e0000000000000000000000000000000000000000000000
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+#define EINVAL 22
+
+struct sum_args {
+	__u32 n;
+	__u32 pad;
+	__u32 values[4];
+	__u64 sum;
+	__u64 reserved;
+};
+
+SEC("syscall")
+int sum_values(struct sum_args *ctx)
+{
+	__u64 sum = 0;
+	__u32 i;
+
+	if (ctx->n > 4)
+		return -EINVAL;
+	for (i = 0; i < 4; i++)
+		if (i < ctx->n)
+			sum += ctx->values[i];
+	ctx->sum = sum;
+	return ctx->n;
+}
+
+char LICENSE[] SEC("license") = "GPL";

@@ -22,6 +22,7 @@ char LICENSE[] SEC("license") = "GPL";
 
 #define AF_INET 2
 #define AF_INET6 10
+#define ENOENT 2
 
 BPFGEN_SK_STORAGE(socks, struct ct_flow);
 BPFGEN_LRU_HASH(live, __u64, struct ct_flow, 4096);
@@ -145,7 +146,7 @@ static __always_inline void on_state(bpfgen_sock_ops_ctx ctx, struct ct_flow *f,
 		bpfgen_warn(ctx, "map 'flows': update failed: %ld", err);
 	/* -ENOENT: the entry was evicted by the LRU, nothing to remove */
 	err = live_delete(&f->cookie);
-	if (err && err != -2)
+	if (err && err != -ENOENT)
 		bpfgen_warn(ctx, "map 'live': delete failed: %ld", err);
 	send_event(CT_CLOSE, f);
 }

@@ -52,6 +52,19 @@ case "$rc" in
 *) exit 1 ;;
 esac
 
+# The connection tracker: sockops and sk storage on a cgroup of its own, and
+# a pinned LRU map that a restart of the tool finds again (about 3 seconds).
+echo
+echo "== examples/conntrack: a TCP connection tracker with a pinned map"
+cmake --build build -j"$(nproc)" --target conntrack_bin ct_traffic
+rc=0
+bash examples/conntrack/test.sh build/examples/conntrack/conntrack build/examples/conntrack/ct_traffic || rc=$?
+case "$rc" in
+0) echo "ok: conntrack followed the connections, kept them across a restart and detached cleanly" ;;
+77) echo "skipped: conntrack needs root, cgroup v2 and bpffs (see above)" ;;
+*) exit 1 ;;
+esac
+
 # What a new user does next: a project from the installed bpfgen, built with
 # no option (the scaffold names the prefix of the bpfgen that wrote it).
 echo

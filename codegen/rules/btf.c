@@ -877,6 +877,17 @@ static void check_tp_record(struct bg_check *c, struct bg_kbtf *k, const struct 
 			      "under /sys/kernel/tracing/events for its class");
 }
 
+/* The position (from 1) of the last argument after the context that INNER's body uses. */
+static unsigned last_used(const struct bg_func *inner)
+{
+	unsigned i, last = 0;
+
+	for (i = 1; i < inner->nparams; i++)
+		if (bg_func__uses(inner, inner->params[i]))
+			last = i;
+	return last;
+}
+
 void bg_rule_btf_args(struct bg_check *c)
 {
 	const struct bg_model *m = c->m;
@@ -921,6 +932,19 @@ void bg_rule_btf_args(struct bg_check *c)
 			if (inner)
 				check_arg_types(c, p, inner, btf, proto, skip, tk->args > 0, tk->what,
 						target, names);
+			continue;
+		}
+		if (inner && last_used(inner) <= slots) {
+			/* the extra ones are never read: clang drops their loads, the kernel loads it */
+			d = bg_check__report_sev(c, BG_SEV_WARNING, at, "'%s' declares %d arguments, "
+						 "but %s '%s' passes %u; the body reads none past "
+						 "argument %u, so the kernel loads it", p->name, n,
+						 tk->what, target, slots, slots);
+			if (d)
+				bg_diag__note(d, p->sec_loc, "declare the arguments as the kernel "
+					      "passes them: a read of one past the last is refused "
+					      "(\"func '%s' doesn't have %u-th argument\")", target,
+					      slots + 1);
 			continue;
 		}
 		if (inner)

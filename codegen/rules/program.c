@@ -109,7 +109,8 @@ void bg_rule_section_legacy(struct bg_check *c)
 	 * the only one maintained. libxdp sets the program type of every XDP
 	 * program it opens, whatever its section, and its users need not
 	 * include a libxdp header on the BPF side (xdp-tutorial): an XDP
-	 * section stays a warning.
+	 * section stays a warning. So does a tc one: iproute2's `tc filter
+	 * add ... bpf obj X sec NAME` sets the type of what it loads.
 	 */
 	bool old = (m->libbpf_major >= 0 && m->libbpf_major < 1) || m->uses_libxdp;
 	char fix[300];
@@ -122,7 +123,9 @@ void bg_rule_section_legacy(struct bg_check *c)
 
 		if (bg_prog__section(p) || !(def = bg_section__find_legacy(p->section)))
 			continue;
-		d = bg_check__report_sev(c, old || def->type == BG_PROG_XDP ? BG_SEV_WARNING :
+		d = bg_check__report_sev(c, old || def->type == BG_PROG_XDP ||
+					 def->type == BG_PROG_SCHED_CLS ||
+					 def->type == BG_PROG_SCHED_ACT ? BG_SEV_WARNING :
 					 c->rule->sev, p->sec_loc,
 					 "section name '%s' is unknown to libbpf 1.x; libbpf 0.x matched "
 					 "it as '%s' by prefix", p->section, def->sec);
@@ -130,7 +133,8 @@ void bg_rule_section_legacy(struct bg_check *c)
 		bg_diag__fixit(d, fix);
 		bg_diag__note(d, p->loc,
 			      "'%s' loads only through a loader that sets its program type itself "
-			      "(libxdp, bpf_program__set_type()); bpf_object__load() refuses it",
+			      "(libxdp, iproute2's tc, bpf_program__set_type()); bpf_object__load() "
+			      "refuses it",
 			      p->name);
 	}
 }

@@ -311,7 +311,8 @@ static void dump_stmt(const struct bg_stmt *s, int depth, FILE *out);
 
 static void dump_cond(const struct bg_cond *c, int depth, FILE *out)
 {
-	static const char *const kinds[] = { "other", "nonnull", "less", "and", "or", "not" };
+	static const char *const kinds[] = { "other", "nonnull", "less", "and", "or", "not", "value",
+						"eq" };
 	size_t i;
 
 	if (!c) {

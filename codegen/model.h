@@ -147,6 +147,8 @@ enum bg_cond_kind {
 	BG_COND_AND,
 	BG_COND_OR,
 	BG_COND_NOT,		/* of l */
+	BG_COND_VALUE,		/* integer a != 0: `if (flag)`; a VAR or CONST */
+	BG_COND_EQ,		/* integers a == b, each a VAR or CONST; `!=` is NOT of it */
 };
 
 struct bg_cond {

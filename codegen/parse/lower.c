@@ -1148,6 +1148,12 @@ static bool is_null_const(CXCursor e)
 
 static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c);
 
+/* A plain variable or an integer constant: what a constant-argument test can read. */
+static bool is_int_val(struct bg_val v)
+{
+	return (v.kind == BG_VAL_VAR && v.off == 0 && !v.idx) || v.kind == BG_VAL_CONST;
+}
+
 static struct bg_cond *lower_cond(struct parse_state *st, CXCursor c)
 {
 	struct bg_cond *cond;
@@ -1223,6 +1229,28 @@ static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c)
 			not->l = cond;
 			return not;
 		}
+		if (op == OP_EQ || op == OP_NE) {
+			/* integers: flag == 1, mode != MODE_X (constant-argument pruning reads them) */
+			struct bg_cond *not;
+
+			a = lower_expr(st, k.v[0], cond->pre, 0);
+			b = lower_expr(st, k.v[1], cond->pre, 0);
+			collect_vars(&vn, c);
+			if (!is_int_val(a) || !is_int_val(b))
+				goto other_vars;
+			cond->kind = BG_COND_EQ;
+			cond->a = a;
+			cond->b = b;
+			if (op == OP_EQ)
+				return cond;
+			not = new_cond(st, BG_COND_NOT);
+			if (!not)
+				return cond;
+			not->pre = cond->pre;
+			cond->pre = NULL;
+			not->l = cond;
+			return not;
+		}
 		if (op == OP_LT || op == OP_GT || op == OP_LE || op == OP_GE) {
 			a = lower_expr(st, k.v[0], cond->pre, 0);
 			b = lower_expr(st, k.v[1], cond->pre, 0);
@@ -1253,10 +1281,19 @@ static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c)
 		}
 		goto other;
 	}
-	lower_expr(st, s, cond->pre, 0);
-other:
-	cond->kind = BG_COND_OTHER;
+	a = lower_expr(st, s, cond->pre, 0);
 	collect_vars(&vn, c);
+	if (is_int_val(a)) {
+		/* if (flag), while (n) */
+		cond->kind = BG_COND_VALUE;
+		cond->a = a;
+		return cond;
+	}
+	goto other_vars;
+other:
+	collect_vars(&vn, c);
+other_vars:
+	cond->kind = BG_COND_OTHER;
 	return cond;
 }
 

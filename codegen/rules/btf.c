@@ -882,6 +882,8 @@ static unsigned last_used(const struct bg_func *inner)
 {
 	unsigned i, last = 0;
 
+	if (!inner->params || !inner->body)
+		return inner->nparams ? inner->nparams - 1 : 0;	/* not lowered: all count */
 	for (i = 1; i < inner->nparams; i++)
 		if (bg_func__uses(inner, inner->params[i]))
 			last = i;

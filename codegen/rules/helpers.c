@@ -279,6 +279,348 @@ void bg_guarded_calls__free(const struct bg_model *m, bool **g)
 	free(g);
 }
 
+/*
+ * Constant arguments: a function shared by programs of several types often
+ * takes a flag that picks the helpers (xdp_synproxy's `if (xdp)
+ * bpf_xdp_adjust_tail() else bpf_skb_change_tail()`, uprobe_multi's
+ * `if (is_sleep) bpf_copy_from_user()`). The verifier follows each call with
+ * the caller's registers and never sees the dead side; clang, inlining, drops
+ * it. The walk below does the same over the flow IR: parameters bound to the
+ * constants a call passes, branches whose test they decide skipped.
+ */
+#define LIVE_VARS 8
+#define LIVE_DEPTH 12
+#define LIVE_BUDGET 200000
+
+struct cenv {
+	const char *name[LIVE_VARS];
+	long long val[LIVE_VARS];
+	int n;
+};
+
+struct live {
+	const struct bg_model *m;
+	bool **guarded;
+	bool **out;
+	bool *unpruned;		/* walked with no constant: any other walk finds a subset */
+	unsigned steps;
+	bool gave_up;
+};
+
+static const long long *cenv_get(const struct cenv *e, const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < e->n; i++)
+		if (!strcmp(e->name[i], name))
+			return &e->val[i];
+	return NULL;
+}
+
+static void cenv_kill(struct cenv *e, const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < e->n; i++)
+		if (!strcmp(e->name[i], name)) {
+			e->name[i] = e->name[--e->n];
+			e->val[i] = e->val[e->n];
+			return;
+		}
+}
+
+/* Keep in A only what B knows the same. */
+static void cenv_meet(struct cenv *a, const struct cenv *b)
+{
+	int i = 0;
+
+	while (i < a->n) {
+		const long long *v = cenv_get(b, a->name[i]);
+
+		if (v && *v == a->val[i]) {
+			i++;
+			continue;
+		}
+		a->name[i] = a->name[--a->n];
+		a->val[i] = a->val[a->n];
+	}
+}
+
+/* The constant V holds under E: 1 known, 0 not. */
+static int val_const(const struct bg_val *v, const struct cenv *e, long long *out)
+{
+	const long long *k;
+
+	if (v->kind == BG_VAL_CONST) {
+		*out = v->off;
+		return 1;
+	}
+	if (v->kind == BG_VAL_VAR && v->off == 0 && !v->idx && (k = cenv_get(e, v->var))) {
+		*out = *k;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 true, 0 false, -1 not decided by the constants of E. */
+static int cond_eval(const struct bg_cond *c, const struct cenv *e)
+{
+	long long a, b;
+	int l, r;
+
+	if (!c)
+		return -1;
+	switch (c->kind) {
+	case BG_COND_VALUE:
+		return val_const(&c->a, e, &a) ? a != 0 : -1;
+	case BG_COND_NONNULL:
+		if (!cenv_get(e, c->var))
+			return -1;
+		return *cenv_get(e, c->var) != 0;
+	case BG_COND_EQ:
+		return val_const(&c->a, e, &a) && val_const(&c->b, e, &b) ? a == b : -1;
+	case BG_COND_NOT:
+		l = cond_eval(c->l, e);
+		return l < 0 ? -1 : !l;
+	case BG_COND_AND:
+	case BG_COND_OR:
+		l = cond_eval(c->l, e);
+		r = cond_eval(c->r, e);
+		if (c->kind == BG_COND_AND)
+			return !l || !r ? 0 : l > 0 && r > 0 ? 1 : -1;
+		return l > 0 || r > 0 ? 1 : !l && !r ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
+static bool live_stmt(struct live *L, size_t fi, const struct bg_stmt *s, struct cenv *e,
+		      int depth);
+
+static void live_func(struct live *L, size_t fi, const struct cenv *e, int depth);
+
+static void live_call(struct live *L, size_t fi, int idx, const struct cenv *e, int depth)
+{
+	const struct bg_func *f = &L->m->funcs[fi];
+	const struct bg_call *call;
+	const struct bg_func *g;
+	struct cenv ge = { .n = 0 };
+	long long v;
+	unsigned i;
+
+	if (idx < 0 || (size_t)idx >= f->ncalls || L->guarded[fi][idx])
+		return;
+	L->out[fi][idx] = true;
+	call = &f->calls[idx];
+	if (call->indirect || !(g = bg_model__find_func(L->m, call->callee)))
+		return;
+	for (i = 0; i < call->nargs && i < g->nparams && ge.n < LIVE_VARS; i++) {
+		const struct bg_arg *a = &call->args[i];
+		const long long *k = a->ref && !a->addr_of ? cenv_get(e, a->ref) : NULL;
+
+		if (!a->is_const && !k)
+			continue;
+		v = a->is_const ? a->value : *k;
+		ge.name[ge.n] = g->params[i];
+		ge.val[ge.n++] = v;
+	}
+	live_func(L, (size_t)(g - L->m->funcs), &ge, depth + 1);
+}
+
+/* The calls a test makes; && and || skip the right side the left decides. */
+static void live_cond(struct live *L, size_t fi, const struct bg_cond *c, struct cenv *e,
+		      int depth)
+{
+	int l;
+
+	if (!c)
+		return;
+	live_stmt(L, fi, c->pre, e, depth);
+	live_cond(L, fi, c->l, e, depth);
+	if (c->kind == BG_COND_AND || c->kind == BG_COND_OR) {
+		l = cond_eval(c->l, e);
+		if (l == (c->kind == BG_COND_OR))
+			return;
+	}
+	live_cond(L, fi, c->r, e, depth);
+}
+
+/* Forget what S (a loop or switch body) may assign. */
+static void kill_assigned(const struct bg_stmt *s, struct cenv *e)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	if (s->kind == BG_ST_ASSIGN || s->kind == BG_ST_FORGET)
+		cenv_kill(e, s->var);
+	for (i = 0; i < s->nkids; i++)
+		kill_assigned(s->kids[i], e);
+}
+
+/* Walk S under E; returns whether it may fall through to what follows. */
+static bool live_stmt(struct live *L, size_t fi, const struct bg_stmt *s, struct cenv *e,
+		      int depth)
+{
+	struct cenv te, ee;
+	bool through, t0, t1;
+	size_t i;
+	int r;
+
+	if (!s || L->gave_up)
+		return true;
+	if (++L->steps > LIVE_BUDGET) {
+		L->gave_up = true;
+		return true;
+	}
+	switch (s->kind) {
+	case BG_ST_CALL:
+		live_call(L, fi, s->call, e, depth);
+		return true;
+	case BG_ST_ASSIGN:
+	case BG_ST_FORGET:
+		cenv_kill(e, s->var);
+		if (s->val.kind == BG_VAL_CALL)
+			live_call(L, fi, s->val.call, e, depth);
+		return true;
+	case BG_ST_RETURN:
+		if (s->val.kind == BG_VAL_CALL)
+			live_call(L, fi, s->val.call, e, depth);
+		return false;
+	case BG_ST_TRAP:
+	case BG_ST_GOTO:
+	case BG_ST_BREAK:
+	case BG_ST_CONTINUE:
+		return false;
+	case BG_ST_IF:
+		live_cond(L, fi, s->cond, e, depth);
+		r = cond_eval(s->cond, e);
+		te = *e;
+		ee = *e;
+		t0 = r != 0 ? live_stmt(L, fi, s->nkids > 0 ? s->kids[0] : NULL, &te, depth) : false;
+		t1 = r != 1 ? live_stmt(L, fi, s->nkids > 1 ? s->kids[1] : NULL, &ee, depth) : false;
+		if (t0 && t1) {
+			cenv_meet(&te, &ee);
+			*e = te;
+		} else {
+			*e = t0 ? te : ee;
+		}
+		return t0 || t1;
+	case BG_ST_LOOP:
+	case BG_ST_SWITCH:
+		kill_assigned(s, e);
+		live_cond(L, fi, s->cond, e, depth);
+		for (i = 0; i < s->nkids; i++) {
+			te = *e;
+			live_stmt(L, fi, s->kids[i], &te, depth);
+		}
+		return true;
+	default:
+		through = true;
+		for (i = 0; i < s->nkids; i++) {
+			const struct bg_stmt *k = s->kids[i];
+
+			/* after a return, only a label (a goto's target) is reached again */
+			if (!through && (!k || k->kind != BG_ST_LABEL))
+				continue;
+			if (k && k->kind == BG_ST_LABEL) {
+				through = true;
+				e->n = 0;
+			}
+			through = live_stmt(L, fi, k, e, depth);
+		}
+		return through;
+	}
+}
+
+/* The calls a body names, so that those it does not (not lowered) count as live. */
+static void named_calls(const struct bg_stmt *s, bool *named, size_t ncalls);
+
+static void named_cond(const struct bg_cond *c, bool *named, size_t ncalls)
+{
+	if (!c)
+		return;
+	named_calls(c->pre, named, ncalls);
+	named_cond(c->l, named, ncalls);
+	named_cond(c->r, named, ncalls);
+}
+
+static void named_calls(const struct bg_stmt *s, bool *named, size_t ncalls)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	if (s->kind == BG_ST_CALL && s->call >= 0 && (size_t)s->call < ncalls)
+		named[s->call] = true;
+	if ((s->kind == BG_ST_ASSIGN || s->kind == BG_ST_RETURN) && s->val.kind == BG_VAL_CALL &&
+	    s->val.call >= 0 && (size_t)s->val.call < ncalls)
+		named[s->val.call] = true;
+	named_cond(s->cond, named, ncalls);
+	for (i = 0; i < s->nkids; i++)
+		named_calls(s->kids[i], named, ncalls);
+}
+
+static void live_func(struct live *L, size_t fi, const struct cenv *e, int depth)
+{
+	const struct bg_func *f = &L->m->funcs[fi];
+	struct cenv fe = *e;
+	bool *named;
+	size_t j;
+
+	if (L->unpruned[fi])
+		return;
+	if (depth > LIVE_DEPTH) {
+		L->gave_up = true;
+		return;
+	}
+	if (!e->n)
+		L->unpruned[fi] = true;
+	named = calloc(f->ncalls + 1, sizeof(*named));
+	if (!named) {
+		L->gave_up = true;
+		return;
+	}
+	if (f->body)
+		named_calls(f->body, named, f->ncalls);
+	for (j = 0; j < f->ncalls; j++)
+		if (!named[j])
+			live_call(L, fi, (int)j, &(struct cenv){ .n = 0 }, depth);
+	free(named);
+	live_stmt(L, fi, f->body, &fe, depth);
+}
+
+bool **bg_model__live_calls(const struct bg_model *m, const struct bg_prog *p, bool **guarded)
+{
+	struct live L = { .m = m, .guarded = guarded };
+	size_t i;
+
+	if (p->func < 0 || (size_t)p->func >= m->nfuncs)
+		return NULL;
+	L.out = calloc(m->nfuncs + 1, sizeof(*L.out));
+	L.unpruned = calloc(m->nfuncs + 1, sizeof(*L.unpruned));
+	if (!L.out || !L.unpruned) {
+		free(L.out);
+		free(L.unpruned);
+		return NULL;
+	}
+	for (i = 0; i < m->nfuncs; i++) {
+		L.out[i] = calloc(m->funcs[i].ncalls + 1, sizeof(**L.out));
+		if (!L.out[i]) {
+			bg_guarded_calls__free(m, L.out);
+			free(L.unpruned);
+			return NULL;
+		}
+	}
+	live_func(&L, (size_t)p->func, &(struct cenv){ .n = 0 }, 0);
+	free(L.unpruned);
+	if (L.gave_up) {
+		bg_guarded_calls__free(m, L.out);
+		return NULL;
+	}
+	return L.out;
+}
+
 int bg_model__reachable_unguarded(const struct bg_model *m, const struct bg_prog *p,
 				  bool **guarded, bool *reach)
 {
@@ -317,6 +659,7 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guard
 	const struct bg_kernel_table *t = bg_check__ktable(c);
 	const struct bg_model *m = c->m;
 	const struct bg_kernel_row *row;
+	bool **live;
 	size_t i, j;
 
 	if (!def || !t || p->func < 0 || (size_t)p->func >= m->nfuncs)
@@ -324,6 +667,7 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guard
 	row = bg_kernel_table__find(t, p->section);
 	if (!row || !row->measured || bg_model__reachable_unguarded(m, p, guarded, reach))
 		return;
+	live = bg_model__live_calls(m, p, guarded);
 	for (i = 0; i < m->nfuncs; i++) {
 		const struct bg_func *f = &m->funcs[i];
 
@@ -335,7 +679,8 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guard
 			struct bg_diag *d;
 			int v;
 
-			if (!call->indirect || guarded[i][j] || strncmp(call->callee, "bpf_", 4))
+			if (!call->indirect || guarded[i][j] || strncmp(call->callee, "bpf_", 4) ||
+			    (live && !live[i][j]))
 				continue;
 			h = bg_helper__find(call->callee);
 			v = h ? bg_kernel_row__verdict(row, h->id) : -1;
@@ -362,6 +707,7 @@ static void check_prog(struct bg_check *c, const struct bg_prog *p, bool **guard
 			}
 		}
 	}
+	bg_guarded_calls__free(m, live);
 }
 
 static void run(struct bg_check *c, bool sleep)

@@ -113,6 +113,14 @@ void bg_guarded_calls__free(const struct bg_model *m, bool **g);
  */
 int bg_model__reachable_unguarded(const struct bg_model *m, const struct bg_prog *p,
 				  bool **guarded, bool *reach);
+/*
+ * The calls P makes, per function and call (freed with
+ * bg_guarded_calls__free()): reached through direct calls from P's function,
+ * not under a feature test (GUARDED), and not on a side of a branch that
+ * the constant arguments of the calls on the way decide against. NULL on
+ * ENOMEM or when the walk is too large: then use the reachable calls.
+ */
+bool **bg_model__live_calls(const struct bg_model *m, const struct bg_prog *p, bool **guarded);
 
 /* rule entry points, one family per file */
 void bg_rule_section_name(struct bg_check *c);

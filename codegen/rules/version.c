@@ -424,18 +424,22 @@ void bg_rule_kernel_version(struct bg_check *c)
 	for (i = 0; i < m->nprogs; i++) {
 		const struct bg_prog *p = &m->progs[i];
 
+		bool **live;
+
 		if (p->func < 0 || (size_t)p->func >= m->nfuncs ||
 		    bg_model__reachable_unguarded(m, p, guarded, reach))
 			continue;
+		live = bg_model__live_calls(m, p, guarded);
 		for (j = 0; j < m->nfuncs; j++) {
 			const struct bg_func *f = &m->funcs[j];
 
 			if (!reach[j])
 				continue;
 			for (k = 0; k < f->ncalls; k++)
-				if (!guarded[j][k])
+				if (!guarded[j][k] && (!live || live[j][k]))
 					check_call(c, &t, p, &f->calls[k]);
 		}
+		bg_guarded_calls__free(m, live);
 	}
 out:
 	bg_guarded_calls__free(m, guarded);

@@ -37,6 +37,12 @@ struct vstate {
 	 * that may be NULL (what a helper's _or_null result is).
 	 */
 	bool lit;
+	/*
+	 * A socket converted from a held one (bpf_skc_to_tcp_sock(),
+	 * bpf_tcp_sock(), bpf_sk_fullsock()): it shares the reference, as the
+	 * verifier's ref_obj_id does, but its NULL leaves the original held.
+	 */
+	bool derived;
 	short ref;		/* index into the analysis' refs, or -1 */
 	int src;		/* the call the value came from, or -1 */
 	int vid;		/* copies of one value share it, as verifier registers do; -1 none */
@@ -136,6 +142,7 @@ static void var_reset(struct vstate *v)
 {
 	v->null = N_UNTRACKED;
 	v->lit = false;
+	v->derived = false;
 	v->kind = K_NONE;
 	v->ref = -1;
 	v->src = -1;
@@ -303,9 +310,16 @@ static void acquire(struct flow *fl, struct state *s, struct vstate *v, int call
 	s->held |= 1ULL << r;
 }
 
+/* Helpers whose result is their socket argument seen as another type: the same reference. */
+static bool is_sock_cast(const char *helper)
+{
+	return !strncmp(helper, "bpf_skc_to_", 11) || !strcmp(helper, "bpf_tcp_sock") ||
+	       !strcmp(helper, "bpf_sk_fullsock");
+}
+
 static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 {
-	struct vstate *v = var_get(s, st->var, true), *src;
+	struct vstate *v = var_get(s, st->var, true), *src, *from;
 	const struct bg_val *val = &st->val;
 	const struct bg_call *call;
 	const struct bg_func *g;
@@ -405,6 +419,13 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 				v->src = val->call;
 				v->vid = fl->next_vid++;
 			}
+			if (hf == BG_FLOW_OR_NULL && is_sock_cast(call->callee) && call->nargs &&
+			    call->args[0].ref && !call->args[0].addr_of &&
+			    (from = var_get(s, call->args[0].ref, false)) && from->ref >= 0 &&
+			    (s->held & (1ULL << from->ref))) {
+				v->ref = from->ref;
+				v->derived = true;
+			}
 			if (hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK)
 				acquire(fl, s, v, val->call, hf);
 			return;
@@ -445,6 +466,45 @@ static void release(struct state *s, int ref)
 
 static void null_args(struct flow *fl, struct state *s, int idx);
 
+/*
+ * Whether function NAME of the file, or one it calls, releases a reference
+ * (bpf_sk_release(), bpf_ringbuf_submit()...). One that cannot leaves what
+ * it is given held: gen_syncookie(sk, ...) only reads the socket.
+ */
+static bool may_release(struct flow *fl, const char *name)
+{
+	const struct bg_model *m = fl->c->m;
+	const struct bg_func *g = bg_model__find_func(m, name);
+	bool *reach, found = false;
+	size_t i, j;
+
+	if (!g)
+		return true;
+	reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	if (!reach || bg_model__reachable(m, (int)(g - m->funcs), reach)) {
+		free(reach);
+		return true;
+	}
+	for (i = 0; i < m->nfuncs && !found; i++) {
+		const struct bg_func *f = &m->funcs[i];
+
+		if (!reach[i])
+			continue;
+		if (!f->body)
+			found = true;	/* not lowered: it may */
+		for (j = 0; j < f->ncalls && !found; j++) {
+			enum bg_helper_flow hf = f->calls[j].indirect ?
+						 bg_helper__flow(f->calls[j].callee) : BG_FLOW_NONE;
+
+			found = hf == BG_FLOW_SOCK_RELEASE || hf == BG_FLOW_RINGBUF_RELEASE ||
+				(f->calls[j].indirect && !strncmp(f->calls[j].callee, "bpf_", 4) &&
+				 strstr(f->calls[j].callee, "release"));
+		}
+	}
+	free(reach);
+	return found;
+}
+
 static void do_call(struct flow *fl, struct state *s, int idx)
 {
 	const struct bg_call *call;
@@ -476,7 +536,7 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 			continue;
 		if ((hf == BG_FLOW_RINGBUF_RELEASE || hf == BG_FLOW_SOCK_RELEASE) && i == 0)
 			release(s, v->ref);
-		else if (!call->indirect)
+		else if (!call->indirect && may_release(fl, call->callee))
 			/* a function of ours may release it: stop following it */
 			release(s, v->ref);
 	}
@@ -669,7 +729,10 @@ static void set_null(struct state *s, struct vstate *v, bool nonnull)
 		} else if (w->null != N_UNTRACKED || w->ref >= 0) {
 			/* NULL: no socket, no reservation, nothing to release */
 			w->null = N_NULL;
-			release(s, w->ref);
+			if (!w->derived)
+				release(s, w->ref);
+			else
+				w->ref = -1;
 		}
 	}
 }

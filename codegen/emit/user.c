@@ -1854,6 +1854,53 @@ static void emit_freplace(struct gen *g, const char *p, const char *sec)
 	emit_link_attach(g, p, baked ? ", int target_fd" : ", int target_fd, const char *func", call);
 }
 
+/*
+ * sk storage: the kernel looks the socket up from a socket fd of the caller
+ * (its key), so the key of these functions is an int fd, never a pointer.
+ */
+static int emit_sk_storage(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map);
+	__u32 vid = bpf_map__btf_value_type_id(map);
+	char v[256];
+	int err;
+
+	if (!vid) {
+		fprintf(g->out, "\n/* map '%s': no BTF value type, no typed accessors */\n", m);
+		return 0;
+	}
+	err = name_type(g, vid, m, "value", v, sizeof(v));
+	if (err)
+		return err;
+	assert_layout(g, vid, v);
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * sk storage '%2$s': the value kept for the socket of SOCK_FD, an fd of\n\
+		 * this process (any fd of the socket: a dup() is the same socket).\n\
+		 * -ENOENT when the socket has none, -ENOTSOCK when SOCK_FD is no socket.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_lookup(struct %1$s *skel, int sock_fd, %3$s *out)\n\
+		{\n\
+			return bpf_map__lookup_elem(skel->maps.%2$s, &sock_fd, sizeof(sock_fd), out, sizeof(*out), 0);\n\
+		}\n\
+		\n\
+		/* FLAGS: BPF_ANY, BPF_NOEXIST (-EEXIST when it has one), BPF_EXIST. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_update(struct %1$s *skel, int sock_fd, const %3$s *val,\n\
+								 __u64 flags)\n\
+		{\n\
+			return bpf_map__update_elem(skel->maps.%2$s, &sock_fd, sizeof(sock_fd), val, sizeof(*val), flags);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_delete(struct %1$s *skel, int sock_fd)\n\
+		{\n\
+			return bpf_map__delete_elem(skel->maps.%2$s, &sock_fd, sizeof(sock_fd), 0);\n\
+		}\n\
+		",
+		g->name, m, v);
+	return 0;
+}
+
 /* struct_ops map M: registering it is its attach; the link is the caller's. */
 static void emit_struct_ops(struct gen *g, struct bpf_map *map)
 {
@@ -2245,6 +2292,8 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 			err = emit_fd_map(&g, map, fdk);
 		else if (type == BPF_MAP_TYPE_STRUCT_OPS)
 			emit_struct_ops(&g, map);
+		else if (type == BPF_MAP_TYPE_SK_STORAGE)
+			err = emit_sk_storage(&g, map);
 		else
 			err = emit_map(&g, map);
 		if (err)

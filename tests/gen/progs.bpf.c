@@ -4,7 +4,8 @@
  * kernel attaches them to beyond a cgroup or a netns: a netfilter hook, a
  * reuseport group, an iterator read into a buffer, a struct_ops map (a TCP
  * congestion control), and an XDP program whose global function the
- * extension program of ext.bpf.c replaces. Each counts its runs in `runs`
+ * extension program of ext.bpf.c replaces; and sk storage, which
+ * userspace reads and writes by socket fd. Each program counts its runs in `runs`
  * at its own index, so the test can tell which ran.
  */
 #include "vmlinux.h"
@@ -14,6 +15,15 @@
 enum { RUN_NF, RUN_REUSEPORT, RUN_ITER, RUN_CC, RUN_XDP, RUN_MAX };
 
 BPFGEN_ARRAY(runs, __u64, RUN_MAX);
+
+/* what userspace keeps per socket, keyed by a socket fd on its side */
+struct sock_tag {
+	__u32 tag;
+	__u32 flags;
+	__u64 since_ns;
+};
+
+BPFGEN_SK_STORAGE(sock_tags, struct sock_tag);
 
 /* the iterator's output lists tasks of this tgid only */
 const volatile __u32 iter_tgid = 0;
@@ -62,9 +72,14 @@ extern void tcp_reno_cong_avoid(struct sock *sk, __u32 ack, __u32 acked) __ksym;
 extern __u32 tcp_reno_ssthresh(struct sock *sk) __ksym;
 extern __u32 tcp_reno_undo_cwnd(struct sock *sk) __ksym;
 
+/* a socket userspace tagged is marked as seen by the congestion control */
 void BPFGEN_STRUCT_OPS(cc_init, tcp_congestion_ops, init, struct sock *sk)
 {
+	struct sock_tag *t = sock_tags_get(sk, NULL, 0);
+
 	ran(RUN_CC);
+	if (t)
+		t->flags |= 1;
 }
 
 __u32 BPFGEN_STRUCT_OPS(cc_ssthresh, tcp_congestion_ops, ssthresh, struct sock *sk)

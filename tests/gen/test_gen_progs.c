@@ -4,8 +4,9 @@
  * the tests skip otherwise): a netfilter link that sees a datagram and stops
  * at detach, a reuseport group that drops what the program drops until
  * detach, an iterator read into a buffer (and refused into one too small),
- * and a struct_ops congestion control that sockets can choose only while
- * it is attached.
+ * a struct_ops congestion control that sockets can choose only while it
+ * is attached and that sees the sk storage userspace gave their socket,
+ * and sk storage read and written by socket fd.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -161,8 +162,12 @@ Test(gen_progs, iter_reads_into_a_buffer_and_refuses_a_small_one)
 	cr_assert_eq(gen_progs_dump_tasks_read(skel, buf, sizeof(buf)), -ENOENT);
 }
 
-/* a TCP connection over loopback with congestion control CC, some data through it */
-static int tcp_with_cc(const char *cc)
+/*
+ * A TCP connection over loopback with congestion control CC, some data
+ * through it; with TAG, the client's socket is tagged in sk storage before
+ * it connects, and TAG is what the storage holds after the transfer.
+ */
+static int tcp_with_cc(const char *cc, struct sock_tag *tag)
 {
 	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t len = sizeof(addr);
@@ -181,12 +186,16 @@ static int tcp_with_cc(const char *cc)
 		err = -errno;
 		goto out;
 	}
+	if (tag)
+		cr_assert_eq(gen_progs_sock_tags_update(skel, cli, tag, BPF_NOEXIST), 0);
 	cr_assert_eq(connect(cli, (struct sockaddr *)&addr, sizeof(addr)), 0);
 	acc = accept(lst, NULL, NULL);
 	cr_assert_geq(acc, 0);
 	cr_assert_eq(send(cli, buf, sizeof(buf), 0), (ssize_t)sizeof(buf));
 	while (got < sizeof(buf) && (n = recv(acc, buf, sizeof(buf), 0)) > 0)
 		got += n;
+	if (tag)
+		cr_assert_eq(gen_progs_sock_tags_lookup(skel, cli, tag), 0);
 	close(acc);
 out:
 	close(cli);
@@ -198,9 +207,45 @@ Test(gen_progs, struct_ops_is_chosen_while_attached_only)
 {
 	struct bpf_link *link = gen_progs_gen_cc_attach(skel);
 
+	struct sock_tag tag = { .tag = 42 };
+
 	cr_assert_not_null(link, "attach: %s", strerror(errno));
-	cr_assert_eq(tcp_with_cc("bpfgen_gen_cc"), 0);
+	cr_assert_eq(tcp_with_cc("bpfgen_gen_cc", &tag), 0);
 	cr_assert_gt(runs(RUN_CC), 0, "a connection chose the congestion control, which did not run");
+	/* the BPF side found userspace's value on the socket and marked it */
+	cr_assert_eq(tag.tag, 42);
+	cr_assert_eq(tag.flags, 1, "the congestion control did not see the socket's tag");
 	cr_assert_eq(gen_progs_gen_cc_detach(link), 0);
-	cr_assert_eq(tcp_with_cc("bpfgen_gen_cc"), -ENOENT, "still registered after detach");
+	cr_assert_eq(tcp_with_cc("bpfgen_gen_cc", NULL), -ENOENT, "still registered after detach");
+}
+
+Test(gen_progs, sk_storage_by_socket_fd)
+{
+	struct sock_tag in = { .tag = 7, .since_ns = 123 }, out = { 0 };
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), other, dupd, pipefd[2];
+
+	other = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	cr_assert(s >= 0 && other >= 0);
+	cr_assert_eq(gen_progs_sock_tags_lookup(skel, s, &out), -ENOENT);
+	cr_assert_eq(gen_progs_sock_tags_update(skel, s, &in, BPF_NOEXIST), 0);
+	cr_assert_eq(gen_progs_sock_tags_update(skel, s, &in, BPF_NOEXIST), -EEXIST);
+	cr_assert_eq(gen_progs_sock_tags_lookup(skel, s, &out), 0);
+	cr_assert_eq(out.tag, 7);
+	cr_assert_eq(out.since_ns, 123);
+	/* the value is the socket's, not the fd's */
+	dupd = dup(s);
+	memset(&out, 0, sizeof(out));
+	cr_assert_eq(gen_progs_sock_tags_lookup(skel, dupd, &out), 0);
+	cr_assert_eq(out.tag, 7);
+	cr_assert_eq(gen_progs_sock_tags_lookup(skel, other, &out), -ENOENT);
+	cr_assert_eq(pipe(pipefd), 0);
+	cr_assert_eq(gen_progs_sock_tags_lookup(skel, pipefd[0], &out), -ENOTSOCK);
+	cr_assert_eq(gen_progs_sock_tags_delete(skel, dupd), 0);
+	cr_assert_eq(gen_progs_sock_tags_lookup(skel, s, &out), -ENOENT);
+	cr_assert_eq(gen_progs_sock_tags_delete(skel, s), -ENOENT);
+	close(pipefd[0]);
+	close(pipefd[1]);
+	close(dupd);
+	close(other);
+	close(s);
 }

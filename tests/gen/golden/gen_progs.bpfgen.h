@@ -44,6 +44,12 @@ typedef unsigned int __u32;
 
 typedef unsigned long long __u64;
 
+struct sock_tag {
+	__u32 tag;
+	__u32 flags;
+	__u64 since_ns;
+};
+
 #include "gen_progs.skel.h"
 
 /* The verdicts of test runs, as the BPF side's bpfgen/bpf.h names them. */
@@ -118,6 +124,49 @@ static inline BPFGEN_MUST_CHECK int gen_progs_runs_unpin(struct gen_progs *skel,
 static inline BPFGEN_MUST_CHECK int gen_progs_runs_reuse(struct gen_progs *skel, const char *path)
 {
 	return bpfgen_map__reuse(skel->maps.runs, path);
+}
+
+/*
+ * sk storage 'sock_tags': the value kept for the socket of SOCK_FD, an fd of
+ * this process (any fd of the socket: a dup() is the same socket).
+ * -ENOENT when the socket has none, -ENOTSOCK when SOCK_FD is no socket.
+ */
+static inline BPFGEN_MUST_CHECK int gen_progs_sock_tags_lookup(struct gen_progs *skel, int sock_fd, struct sock_tag *out)
+{
+	return bpf_map__lookup_elem(skel->maps.sock_tags, &sock_fd, sizeof(sock_fd), out, sizeof(*out), 0);
+}
+
+/* FLAGS: BPF_ANY, BPF_NOEXIST (-EEXIST when it has one), BPF_EXIST. */
+static inline BPFGEN_MUST_CHECK int gen_progs_sock_tags_update(struct gen_progs *skel, int sock_fd, const struct sock_tag *val,
+						 __u64 flags)
+{
+	return bpf_map__update_elem(skel->maps.sock_tags, &sock_fd, sizeof(sock_fd), val, sizeof(*val), flags);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_progs_sock_tags_delete(struct gen_progs *skel, int sock_fd)
+{
+	return bpf_map__delete_elem(skel->maps.sock_tags, &sock_fd, sizeof(sock_fd), 0);
+}
+
+/* Pin 'sock_tags' at PATH on bpffs (-ENOTSUP, and a message, when PATH is not on bpffs). */
+static inline BPFGEN_MUST_CHECK int gen_progs_sock_tags_pin(struct gen_progs *skel, const char *path)
+{
+	return bpfgen_map__pin(skel->maps.sock_tags, path);
+}
+
+static inline BPFGEN_MUST_CHECK int gen_progs_sock_tags_unpin(struct gen_progs *skel, const char *path)
+{
+	return bpfgen_map__unpin(skel->maps.sock_tags, path);
+}
+
+/*
+ * Before load: use the map pinned at PATH instead of a new one (it keeps
+ * its contents). -ENOENT when nothing is pinned there, -EINVAL when the
+ * pinned map's definition differs.
+ */
+static inline BPFGEN_MUST_CHECK int gen_progs_sock_tags_reuse(struct gen_progs *skel, const char *path)
+{
+	return bpfgen_map__reuse(skel->maps.sock_tags, path);
 }
 
 /*
@@ -589,6 +638,10 @@ static inline BPFGEN_MUST_CHECK int gen_progs_xdp_target_link_reuse(struct gen_p
 }
 
 /* the layout both sides share, as the object's BTF has it */
+_Static_assert(sizeof(struct sock_tag) == 16, "struct sock_tag: size changed");
+_Static_assert(offsetof(struct sock_tag, tag) == 0, "struct sock_tag: offset of 'tag' changed");
+_Static_assert(offsetof(struct sock_tag, flags) == 4, "struct sock_tag: offset of 'flags' changed");
+_Static_assert(offsetof(struct sock_tag, since_ns) == 8, "struct sock_tag: offset of 'since_ns' changed");
 _Static_assert(offsetof(struct gen_progs__rodata, iter_tgid) == 0, "gen_progs.rodata: offset of 'iter_tgid' changed");
 
 #endif

@@ -186,6 +186,7 @@ int bg_cmd_new(int argc, char **argv)
 		{ BG_PROJECT_USER, ".c" },
 		{ BG_PROJECT_CMAKE, "CMakeLists.txt", true },
 		{ BG_PROJECT_README, "README.md", true },
+		{ BG_PROJECT_TARGET, "_target.bpf.c" },
 	};
 	const char *type = NULL, *dir = NULL, *name, *t;
 	char file[256], pkg[4096];
@@ -247,10 +248,15 @@ int bg_cmd_new(int argc, char **argv)
 		return 2;
 	}
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		if (!bg_project_has_file(type, files[i].file))
+			continue;
 		snprintf(file, sizeof(file), "%s%s", files[i].no_name ? "" : name, files[i].suffix);
 		if (write_file(dir, file, files[i].file, name, type))
 			return 2;
 	}
-	printf("wrote %s/: %s.bpf.c %s.h %s.c CMakeLists.txt README.md\n", dir, name, name, name);
+	printf("wrote %s/: %s.bpf.c %s.h %s.c CMakeLists.txt README.md", dir, name, name, name);
+	if (bg_project_has_file(type, BG_PROJECT_TARGET))
+		printf(" %s_target.bpf.c", name);
+	printf("\n");
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <linux/if_link.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -30,6 +31,9 @@
 /* enum bpf_attach_type of Linux 6.6, past the UAPI headers libbpf 1.1 ships with */
 #define BPFGEN_TCX_INGRESS 46
 #define BPFGEN_TCX_EGRESS 47
+/* BPF_PROG_TYPE_NETFILTER and BPF_NETFILTER, Linux 6.4 */
+#define BPFGEN_PROG_TYPE_NETFILTER 32
+#define BPFGEN_ATTACH_NETFILTER 45
 
 /* libbpf's struct bpf_link (src/libbpf.c), which it allocates and frees */
 struct link_abi {
@@ -274,6 +278,54 @@ out:
 	free(h);
 	errno = -err;
 	return NULL;
+}
+
+/*
+ * A netfilter link: libbpf 1.1 has no attach function for it and its UAPI
+ * headers no link_create.netfilter, whose four words (pf, hooknum, priority,
+ * flags) follow the four of prog_fd, target_fd, attach_type and flags.
+ */
+struct bpf_link *bpfgen_netfilter_attach(const struct bpf_program *prog, __u32 pf, __u32 hook,
+					 __s32 priority, __u32 flags)
+{
+	int prog_fd = bpf_program__fd(prog), fd;
+	union bpf_attr attr;
+	__u32 *nf = (__u32 *)((char *)&attr.link_create + 16);
+	struct hook_link *h;
+
+	if (prog_fd < 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.attach_type = BPFGEN_ATTACH_NETFILTER;
+	nf[0] = pf;
+	nf[1] = hook;
+	nf[2] = (__u32)priority;
+	nf[3] = flags;
+	fd = syscall(__NR_bpf, BPF_LINK_CREATE, &attr, sizeof(attr));
+	if (fd < 0)
+		return NULL;
+	h = hook_new(HOOK_FD, fd);
+	if (!h)
+		close(fd);
+	return (struct bpf_link *)h;
+}
+
+int bpfgen_netfilter_prepare(struct bpf_program *prog)
+{
+	const char *sec = bpf_program__section_name(prog);
+	int err;
+
+	if (bpf_program__type(prog) == BPFGEN_PROG_TYPE_NETFILTER)
+		return 0;
+	if (bpf_program__type(prog) != BPF_PROG_TYPE_UNSPEC || strcmp(sec, "netfilter"))
+		return -EINVAL;
+	err = bpf_program__set_type(prog, BPFGEN_PROG_TYPE_NETFILTER);
+	if (!err)
+		err = bpf_program__set_expected_attach_type(prog, BPFGEN_ATTACH_NETFILTER);
+	return err;
 }
 
 int bpfgen_bpffs_check(const char *path)

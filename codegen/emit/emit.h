@@ -46,7 +46,11 @@ enum bg_project_file {
 	BG_PROJECT_USER,	/* NAME.c, the loader */
 	BG_PROJECT_CMAKE,	/* CMakeLists.txt */
 	BG_PROJECT_README,	/* README.md */
+	BG_PROJECT_TARGET,	/* NAME_target.bpf.c: the program an extension replaces a function of */
 };
+
+/* Whether a project of TYPE has FILE (NAME_target.bpf.c: freplace only). */
+bool bg_project_has_file(const char *type, enum bg_project_file file);
 
 /* The I-th program type `bpfgen new` knows, or NULL past the last. */
 const char *bg_project_type(size_t i);

@@ -32,6 +32,7 @@ enum new_attach {
 	NEW_SYSCALL,	/* run with BPF_PROG_TEST_RUN, on its argument struct */
 	NEW_ITER,	/* the section names the target; the loader reads the iterator */
 	NEW_STRUCT_OPS,	/* registers the struct_ops map 'cc' */
+	NEW_FREPLACE,	/* IFACE: the XDP target NAME_target.bpf.c there, then the replacement */
 };
 
 /*
@@ -372,6 +373,26 @@ static const struct new_type {
 	  "\treport(file->f_flags);\n"
 	  "\treturn ret;\t/* 0: the open goes on; an -errno would fail it */\n"
 	  "}\n" },
+	{ "freplace", NEW_FREPLACE, false,
+	  "replaces xdp_policy(), the global function of the XDP program in @N@_target.bpf.c, while it runs: the replacement counts the IPv4 packets per IP protocol and passes them all",
+	  "IP protocol", "",
+	  "/*\n"
+	  " * The kernel checks this prototype against xdp_policy() of the target\n"
+	  " * program at load: int xdp_policy(struct xdp_md *).\n"
+	  " */\n"
+	  "BPFGEN_FREPLACE(handle, \"xdp_policy\", xdp)\n"
+	  "{\n"
+	  "\tstruct ethhdr *eth = bpfgen_ptr_at(ctx, 0, struct ethhdr);\n"
+	  "\tstruct iphdr *ip;\n"
+	  "\n"
+	  "\tif (!eth || eth->h_proto != bpf_htons(ETH_P_IP))\n"
+	  "\t\treturn BPFGEN_XDP_PASS;\n"
+	  "\tip = bpfgen_ptr_at(ctx, sizeof(*eth), struct iphdr);\n"
+	  "\tif (!ip)\n"
+	  "\t\treturn BPFGEN_XDP_PASS;\n"
+	  "\tcount(ip->protocol);\n"
+	  "\treturn BPFGEN_XDP_PASS;\n"
+	  "}\n" },
 	{ "struct_ops", NEW_STRUCT_OPS, false,
 	  "is a TCP congestion control (Reno, from the kernel's own functions) named after the project, counting its calls per operation",
 	  "operation (0 init, 1 ssthresh, 2 cong_avoid, 3 undo_cwnd)", "",
@@ -475,7 +496,7 @@ static void write_bpf(FILE *out, const struct new_ctx *c)
 	const struct new_type *t = c->type;
 
 	put(out, c, "// SPDX-License-Identifier: GPL-2.0\n/*\n * @N@: ");
-	fputs(t->what, out);
+	put(out, c, t->what);
 	put(out, c,
 	    ".\n"
 	    " * Written with bpfgen's typed layer (bpfgen/bpf.h).\n"
@@ -534,6 +555,33 @@ static void write_bpf(FILE *out, const struct new_ctx *c)
 	fputs("\nchar LICENSE[] SEC(\"license\") = \"GPL\";\n", out);
 }
 
+/* ---- NAME_target.bpf.c (freplace) --------------------------------------------- */
+
+static void write_target(FILE *out, const struct new_ctx *c)
+{
+	put(out, c,
+	    "// SPDX-License-Identifier: GPL-2.0\n"
+	    "/*\n"
+	    " * @N@_target: the XDP program whose xdp_policy() @N@.bpf.c replaces. On\n"
+	    " * its own it passes every packet.\n"
+	    " */\n"
+	    "#include \"vmlinux.h\"\n"
+	    "#include <bpfgen/bpf.h>\n"
+	    "\n"
+	    "/* global and not inlined: an extension program can replace it */\n"
+	    "__attribute__((noinline)) int xdp_policy(struct xdp_md *xdp)\n"
+	    "{\n"
+	    "\treturn xdp ? XDP_PASS : XDP_ABORTED;\n"
+	    "}\n"
+	    "\n"
+	    "BPFGEN_XDP(target)\n"
+	    "{\n"
+	    "\treturn xdp_policy(bpfgen_xdp_raw(ctx)) == XDP_PASS ? BPFGEN_XDP_PASS : BPFGEN_XDP_DROP;\n"
+	    "}\n"
+	    "\n"
+	    "char LICENSE[] SEC(\"license\") = \"GPL\";\n");
+}
+
 /* ---- NAME.c ----------------------------------------------------------------- */
 
 static const char *usage_args(enum new_attach a)
@@ -541,6 +589,7 @@ static const char *usage_args(enum new_attach a)
 	switch (a) {
 	case NEW_XDP:
 	case NEW_TC:
+	case NEW_FREPLACE:
 		return "IFACE";
 	case NEW_CGROUP:
 		return "[CGROUP]";
@@ -561,6 +610,8 @@ static const char *usage_text(enum new_attach a)
 	switch (a) {
 	case NEW_XDP:
 		return "  IFACE    the network interface to attach to\\n";
+	case NEW_FREPLACE:
+		return "  IFACE    the network interface the target XDP program attaches to\\n";
 	case NEW_TC:
 		return "  IFACE    the network interface to attach to (clsact ingress)\\n";
 	case NEW_CGROUP:
@@ -590,6 +641,9 @@ static void write_attach_decls(FILE *out, const struct new_ctx *c)
 	case NEW_XDP:
 	case NEW_TC:
 		put(out, c, "\tconst char *ifname;\n\tint ifindex;\n");
+		break;
+	case NEW_FREPLACE:
+		put(out, c, "\tstruct @N@_target *target = NULL;\n\tconst char *ifname;\n\tint ifindex, target_fd;\n");
 		break;
 	case NEW_SOCKET:
 		put(out, c, "\tint sock = -1;\n");
@@ -635,6 +689,7 @@ static void write_args(FILE *out, const struct new_ctx *c)
 	switch (c->type->attach) {
 	case NEW_XDP:
 	case NEW_TC:
+	case NEW_FREPLACE:
 		put(out, c,
 		    "\tif (argc != 2) {\n"
 		    "\t\tusage(stderr);\n"
@@ -953,6 +1008,22 @@ static void write_attach(FILE *out, const struct new_ctx *c)
 		    "\tprintf(\"read %ld tasks from the iterator\\n\", lines);\n"
 		    "\tprintf(\"attached to %s\", bpf_program__section_name(skel->progs.handle));\n");
 		break;
+	case NEW_FREPLACE:
+		put(out, c,
+		    "\t/* the target on the interface, then the replacement into it */\n"
+		    "\terr = @N@_target_target_attach(target, ifindex, XDP_FLAGS_UPDATE_IF_NOEXIST);\n"
+		    "\tif (err) {\n"
+		    "\t\tfprintf(stderr, \"@N@: attach the target to '%s': %s\\n\", ifname, strerror(-err));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tattached = true;\n"
+		    "\tif (!@N@_handle_attach(skel, target_fd)) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: replace xdp_policy() of the target: %s\\n\", strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\tprintf(\"attached to %s (ifindex %d), replacing xdp_policy() of the target\", ifname, ifindex);\n");
+		break;
 	case NEW_STRUCT_OPS:
 		put(out, c,
 		    "\tcc_link = bpf_map__attach_struct_ops(skel->maps.cc);\n"
@@ -1009,6 +1080,13 @@ static void write_detach(FILE *out, const struct new_ctx *c)
 	case NEW_STRUCT_OPS:
 		put(out, c, "\t\tbpf_link__destroy(cc_link);\n\t\tcc_link = NULL;\n");
 		break;
+	case NEW_FREPLACE:
+		put(out, c,
+		    "\t\t@N@_handle_detach(skel);\n"
+		    "\t\tif (@N@_target_target_detach(target, ifindex, 0))\n"
+		    "\t\t\tfprintf(stderr, \"@N@: detach the target from '%s' failed: 'ip link set dev %s xdp off' \"\n"
+		    "\t\t\t\t\"removes it\\n\", ifname, ifname);\n");
+		break;
 	case NEW_UPROBE:
 	case NEW_URETPROBE:
 		put(out, c,
@@ -1050,6 +1128,9 @@ static void write_cleanup(FILE *out, const struct new_ctx *c)
 	case NEW_STRUCT_OPS:
 		put(out, c, "\tbpf_link__destroy(cc_link);\n");
 		break;
+	case NEW_FREPLACE:
+		put(out, c, "\t@N@_target__destroy(target);\n");
+		break;
 	case NEW_PERF:
 		put(out, c,
 		    "\tfor (cpu = 0; links && cpu < nr_cpus; cpu++)\n"
@@ -1070,7 +1151,7 @@ static void write_user(FILE *out, const struct new_ctx *c)
 	const struct new_type *t = c->type;
 
 	put(out, c, "// SPDX-License-Identifier: GPL-2.0\n/*\n * @N@: loads @N@.bpf.c, which ");
-	fputs(t->what, out);
+	put(out, c, t->what);
 	put(out, c, ".\n *\n *   @N@ ");
 	fputs(usage_args(t->attach), out);
 	put(out, c,
@@ -1111,7 +1192,10 @@ static void write_user(FILE *out, const struct new_ctx *c)
 		    "\n");
 	put(out, c,
 	    "#include \"@N@.h\"\n"
-	    "#include \"@N@.bpfgen.h\"\n"
+	    "#include \"@N@.bpfgen.h\"\n");
+	if (t->attach == NEW_FREPLACE)
+		put(out, c, "#include \"@N@_target.bpfgen.h\"\n");
+	put(out, c,
 	    "\n"
 	    "static void usage(FILE *f)\n"
 	    "{\n"
@@ -1264,6 +1348,24 @@ static void write_user(FILE *out, const struct new_ctx *c)
 		    "\t\tbpf_program__set_type(skel->progs.handle, PROG_TYPE_NETFILTER);\n"
 		    "\t\tbpf_program__set_expected_attach_type(skel->progs.handle, ATTACH_NETFILTER);\n"
 		    "\t}\n");
+	if (t->attach == NEW_FREPLACE)
+		put(out, c,
+		    "\t/* the target first: the kernel checks the replacement against it at load */\n"
+		    "\ttarget = @N@_target__open();\n"
+		    "\tif (!target) {\n"
+		    "\t\terr = -errno;\n"
+		    "\t\tfprintf(stderr, \"@N@: failed to open the target: %s\\n\", strerror(errno));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n"
+		    "\terr = bpfgen_skel__load(target->skeleton, NULL, NULL);\n"
+		    "\tif (err)\n"
+		    "\t\tgoto out;\n"
+		    "\ttarget_fd = bpf_program__fd(target->progs.target);\n"
+		    "\terr = @N@_handle_set_target(skel, target_fd);\n"
+		    "\tif (err) {\n"
+		    "\t\tfprintf(stderr, \"@N@: name xdp_policy() of the target as what the program replaces: %s\\n\", strerror(-err));\n"
+		    "\t\tgoto out;\n"
+		    "\t}\n");
 	put(out, c,
 	    "\t/* a verifier refusal is printed at its source line, with an explanation */\n"
 	    "\terr = bpfgen_skel__load(skel->skeleton, NULL, NULL);\n"
@@ -1367,7 +1469,10 @@ static void write_cmake(FILE *out, const struct new_ctx *c)
 	    "\n"
 	    "# NAME.bpf.c -> bpfgen cc clang (check and compile on one cached preamble),\n"
 	    "# bpftool gen skeleton, bpfgen gen -> NAME.bpfgen.h\n"
-	    "bpfgen_add_bpf_object(@N@ @N@.bpf.c TYPES @N@.h)\n"
+	    "bpfgen_add_bpf_object(@N@ @N@.bpf.c TYPES @N@.h)\n");
+	if (c->type->attach == NEW_FREPLACE)
+		put(out, c, "# the program whose function @N@.bpf.c replaces\nbpfgen_add_bpf_object(@N@_target @N@_target.bpf.c)\n");
+	put(out, c,
 	    "\n"
 	    "# the loader is named like the INTERFACE target that carries its headers\n"
 	    "add_executable(@N@_bin @N@.c)\n"
@@ -1375,6 +1480,8 @@ static void write_cmake(FILE *out, const struct new_ctx *c)
 	    "target_compile_definitions(@N@_bin PRIVATE _GNU_SOURCE)\n"
 	    "target_compile_options(@N@_bin PRIVATE -Wall)\n"
 	    "target_link_libraries(@N@_bin PRIVATE @N@)\n");
+	if (c->type->attach == NEW_FREPLACE)
+		put(out, c, "target_link_libraries(@N@_bin PRIVATE @N@_target)\n");
 }
 
 static const char *run_example(enum new_attach a)
@@ -1382,6 +1489,7 @@ static const char *run_example(enum new_attach a)
 	switch (a) {
 	case NEW_XDP:
 	case NEW_TC:
+	case NEW_FREPLACE:
 		return " eth0";
 	case NEW_CGROUP:
 		return " /sys/fs/cgroup/user.slice";
@@ -1402,7 +1510,7 @@ static void write_readme(FILE *out, const struct new_ctx *c)
 	put(out, c, "# @N@\n\nA BPF program of type `");
 	fputs(t->name, out);
 	put(out, c, "` on bpfgen's typed layer that ");
-	fputs(t->what, out);
+	put(out, c, t->what);
 	put(out, c,
 	    ".\n"
 	    "\n"
@@ -1412,7 +1520,10 @@ static void write_readme(FILE *out, const struct new_ctx *c)
 	if (t->events)
 		fputs(" and the ring buffer `events`", out);
 	put(out, c,
-	    " |\n"
+	    " |\n");
+	if (t->attach == NEW_FREPLACE)
+		put(out, c, "| `@N@_target.bpf.c` | the XDP program `target` and its global function `xdp_policy()`, which `handle` replaces while the loader runs |\n");
+	put(out, c,
 	    "| `@N@.h` | the types and constants both sides share |\n"
 	    "| `@N@.c` | the loader, on the generated `@N@.bpfgen.h`: load, attach, print, detach on Ctrl-C |\n"
 	    "| `CMakeLists.txt` | `bpfgen_add_bpf_object(@N@ @N@.bpf.c TYPES @N@.h)` and the loader |\n"
@@ -1468,6 +1579,16 @@ static void write_readme(FILE *out, const struct new_ctx *c)
 	put(out, c, ". Ctrl-C or SIGTERM detaches the program and prints the counts.\n");
 }
 
+bool bg_project_has_file(const char *type, enum bg_project_file file)
+{
+	size_t i;
+
+	for (i = 0; i < NR_NEW_TYPES; i++)
+		if (!strcmp(type, new_types[i].name))
+			return file != BG_PROJECT_TARGET || new_types[i].attach == NEW_FREPLACE;
+	return false;
+}
+
 const char *bg_project_type(size_t i)
 {
 	return i < NR_NEW_TYPES ? new_types[i].name : NULL;
@@ -1500,6 +1621,11 @@ int bg_emit_project_file(FILE *out, enum bg_project_file file, const char *name,
 		break;
 	case BG_PROJECT_README:
 		write_readme(out, &c);
+		break;
+	case BG_PROJECT_TARGET:
+		if (c.type->attach != NEW_FREPLACE)
+			return -ENOENT;
+		write_target(out, &c);
 		break;
 	default:
 		return -EINVAL;

@@ -20,6 +20,14 @@
 
 #include "emit.h"
 
+/*
+ * BPF_PROG_TYPE_NETFILTER (Linux 6.4), past the UAPI headers of libbpf 1.1,
+ * which opens SEC("netfilter") as BPF_PROG_TYPE_UNSPEC; and a row for
+ * iterators, which are BPF_PROG_TYPE_TRACING with attach type BPF_TRACE_ITER.
+ */
+#define PROG_TYPE_NETFILTER 32
+#define BPF_PROG_TYPE_TRACING_ITER (-1)
+
 /* How a program is attached, and what its test run reports. */
 enum attach_kind {
 	ATTACH_AUTO,		/* bpf_program__attach(): libbpf reads the section */
@@ -31,7 +39,11 @@ enum attach_kind {
 	ATTACH_PERF,		/* perf event fd, link */
 	ATTACH_SOCKET,		/* socket fd, SO_ATTACH_BPF */
 	ATTACH_SOCKMAP,		/* sockmap/sockhash fd, bpf_prog_attach() */
-	ATTACH_NONE,		/* struct_ops, syscall: nothing to attach to, or the skeleton's attach */
+	ATTACH_REUSEPORT,	/* a socket of the reuseport group, SO_ATTACH_REUSEPORT_EBPF */
+	ATTACH_NETFILTER,	/* family, hook, priority: a netfilter link (runtime: raw LINK_CREATE) */
+	ATTACH_ITER,		/* an iterator link, and its output read into a buffer or an fd */
+	ATTACH_FREPLACE,	/* the target program's fd: before load and at attach */
+	ATTACH_NONE,		/* struct_ops programs (their map attaches), syscall: test runs only */
 	ATTACH_UPROBE,		/* binary + symbol or offset, pid (a kprobe type in a uprobe section) */
 };
 
@@ -49,7 +61,7 @@ enum run_kind {
 
 /* One row per program type bpfgen knows; anything else attaches by section. */
 static const struct prog_kind {
-	enum bpf_prog_type type;
+	int type;	/* enum bpf_prog_type, or BPF_PROG_TYPE_TRACING_ITER */
 	enum attach_kind attach;
 	enum run_kind run;
 } prog_kinds[] = {
@@ -70,7 +82,10 @@ static const struct prog_kind {
 	{ BPF_PROG_TYPE_SK_MSG,			ATTACH_SOCKMAP,		RUN_NONE },
 	{ BPF_PROG_TYPE_TRACEPOINT,		ATTACH_TRACEPOINT,	RUN_NONE },
 	{ BPF_PROG_TYPE_STRUCT_OPS,		ATTACH_NONE,		RUN_NONE },
-	{ BPF_PROG_TYPE_EXT,			ATTACH_NONE,		RUN_NONE },
+	{ BPF_PROG_TYPE_EXT,			ATTACH_FREPLACE,	RUN_NONE },
+	{ BPF_PROG_TYPE_SK_REUSEPORT,		ATTACH_REUSEPORT,	RUN_NONE },
+	{ BPF_PROG_TYPE_TRACING_ITER,		ATTACH_ITER,		RUN_NONE },
+	{ PROG_TYPE_NETFILTER,			ATTACH_NETFILTER,	RUN_NONE },
 	{ BPF_PROG_TYPE_SYSCALL,		ATTACH_NONE,		RUN_SYSCALL },
 	{ BPF_PROG_TYPE_RAW_TRACEPOINT,		ATTACH_AUTO,		RUN_RAW_TP },
 };
@@ -107,6 +122,8 @@ struct gen {
 	size_t asserts_len;
 	bool any_socket;
 	bool any_map_of_maps;	/* the inner map handles close their fd: <unistd.h> */
+	bool any_iter;		/* iterator reads: <unistd.h> */
+	bool any_reuseport;	/* SO_DETACH_REUSEPORT_BPF, newer than some libc headers */
 };
 
 /* strerror() that knows libbpf's own codes (-LIBBPF_ERRNO__FORMAT and the like) */
@@ -150,10 +167,17 @@ static void write_types(FILE *out, const char *types)
 	}
 }
 
-static const struct prog_kind *prog_kind(enum bpf_prog_type type)
+static const struct prog_kind *prog_kind(const struct bpf_program *prog)
 {
 	static const struct prog_kind fallback = { 0, ATTACH_AUTO, RUN_NONE };
+	int type = bpf_program__type(prog);
 	size_t i;
+
+	if (type == BPF_PROG_TYPE_UNSPEC && !strcmp(bpf_program__section_name(prog), "netfilter"))
+		type = PROG_TYPE_NETFILTER;
+	else if (type == BPF_PROG_TYPE_TRACING &&
+		 bpf_program__expected_attach_type(prog) == BPF_TRACE_ITER)
+		type = BPF_PROG_TYPE_TRACING_ITER;
 
 	for (i = 0; i < sizeof(prog_kinds) / sizeof(prog_kinds[0]); i++)
 		if (prog_kinds[i].type == type)
@@ -334,7 +358,7 @@ static void emit_prologue(struct gen *g, const struct bg_gen_opts *opts)
 		g->name, base, guard);
 	if (g->any_socket)
 		fprintf(g->out, "#include <sys/socket.h>\n");
-	if (g->any_map_of_maps)
+	if (g->any_map_of_maps || g->any_iter)
 		fprintf(g->out, "#include <unistd.h>\n");
 	bg_codegen(g->out, "\
 		#include <linux/if_link.h>\n\
@@ -359,6 +383,13 @@ static void emit_prologue(struct gen *g, const struct bg_gen_opts *opts)
 		#endif\n\
 		\n\
 		");
+	if (g->any_reuseport)
+		bg_codegen(g->out, "\
+			#ifndef SO_DETACH_REUSEPORT_BPF\n\
+			#define SO_DETACH_REUSEPORT_BPF 68\n\
+			#endif\n\
+			\n\
+			");
 }
 
 static __u32 prog_arg_id(const struct btf *btf, const char *p);
@@ -1701,6 +1732,200 @@ static void emit_uprobe(struct gen *g, const char *p, bool ret)
 		g->name, p, ret ? "uretprobe" : "uprobe", ret ? "true" : "false");
 }
 
+static void emit_reuseport(struct gen *g, const char *p)
+{
+	bg_codegen(g->out, "\
+		/*\n\
+		 * '%2$s' chooses the socket of the reuseport group of SOCK_FD (any\n\
+		 * socket of the group, bound with SO_REUSEPORT) for each new packet or\n\
+		 * connection; it replaces the group's program.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_attach(struct %1$s *skel, int sock_fd)\n\
+		{\n\
+			int fd = bpf_program__fd(skel->progs.%2$s);\n\
+		\n\
+			return setsockopt(sock_fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, &fd, sizeof(fd)) ? -errno : 0;\n\
+		}\n\
+		\n\
+		/* The group of SOCK_FD goes back to the kernel's hash (Linux 5.3). */\n\
+		static inline int %1$s_%2$s_detach(struct %1$s *skel, int sock_fd)\n\
+		{\n\
+			int zero = 0;\n\
+		\n\
+			(void)skel;\n\
+			return setsockopt(sock_fd, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, &zero, sizeof(zero)) ? -errno : 0;\n\
+		}\n\
+		",
+		g->name, p);
+}
+
+/* An iterator's output: an fd per read, or all of it into the caller's buffer. */
+static void emit_iter_read(struct gen *g, const char *p)
+{
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * A new run of the iterator _attach() made: an fd whose read() gives its\n\
+		 * output from the start, for the caller to close(). -ENOENT when not\n\
+		 * attached.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_open(struct %1$s *skel)\n\
+		{\n\
+			int fd;\n\
+		\n\
+			if (!skel->links.%2$s)\n\
+				return -ENOENT;\n\
+			fd = bpf_iter_create(bpf_link__fd(skel->links.%2$s));\n\
+			return fd < 0 ? -errno : fd;\n\
+		}\n\
+		\n\
+		/*\n\
+		 * A run's whole output into BUF of SIZE bytes, NUL-terminated: its\n\
+		 * length; -ENOSPC when it does not fit (BUF holds the first SIZE - 1\n\
+		 * bytes), -ENOENT when not attached.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK ssize_t %1$s_%2$s_read(struct %1$s *skel, char *buf, size_t size)\n\
+		{\n\
+			size_t len = 0;\n\
+			ssize_t n = 0;\n\
+			int fd, err = 0;\n\
+			char more;\n\
+		\n\
+			if (!buf || !size)\n\
+				return -EINVAL;\n\
+			fd = %1$s_%2$s_open(skel);\n\
+			if (fd < 0)\n\
+				return fd;\n\
+			while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)\n\
+				len += n;\n\
+			if (n >= 0 && len == size - 1)\n\
+				n = read(fd, &more, 1);\n\
+			if (n < 0)\n\
+				err = -errno;\n\
+			else if (n > 0)\n\
+				err = -ENOSPC;\n\
+			close(fd);\n\
+			buf[len] = '\\0';\n\
+			return err ? err : (ssize_t)len;\n\
+		}\n\
+		",
+		g->name, p);
+}
+
+static bool is_ident(const char *s)
+{
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+/*
+ * An extension program: the target program's fd before load (the kernel
+ * checks the prototype then) and at attach. The function is the section's
+ * (freplace/FUNC) when it names one, else a parameter.
+ */
+static void emit_freplace(struct gen *g, const char *p, const char *sec)
+{
+	const char *func = strchr(sec, '/');
+	char call[512], fname[256];
+	bool baked = func && func[1] && is_ident(func + 1);
+
+	if (baked)
+		snprintf(fname, sizeof(fname), "\"%s\"", func + 1);
+	else
+		snprintf(fname, sizeof(fname), "func");
+	bg_codegen(g->out, "\
+		/*\n\
+		 * Before load: '%2$s' replaces function %4$s of program TARGET_FD (loaded,\n\
+		 * with BTF); the kernel checks their prototypes at load.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_set_target(struct %1$s *skel, int target_fd%3$s)\n\
+		{\n\
+			return bpf_program__set_attach_target(skel->progs.%2$s, target_fd, %5$s);\n\
+		}\n\
+		\n\
+		/* The replacement runs while the link lives: detach restores the target's own code. */\n\
+		",
+		g->name, p, baked ? "" : ", const char *func", baked ? func + 1 : "FUNC", fname);
+	snprintf(call, sizeof(call), "bpf_program__attach_freplace(skel->progs.%s, target_fd, %s)", p, fname);
+	emit_link_attach(g, p, baked ? ", int target_fd" : ", int target_fd, const char *func", call);
+}
+
+/*
+ * sk storage: the kernel looks the socket up from a socket fd of the caller
+ * (its key), so the key of these functions is an int fd, never a pointer.
+ */
+static int emit_sk_storage(struct gen *g, struct bpf_map *map)
+{
+	const char *m = bpf_map__name(map);
+	__u32 vid = bpf_map__btf_value_type_id(map);
+	char v[256];
+	int err;
+
+	if (!vid) {
+		fprintf(g->out, "\n/* map '%s': no BTF value type, no typed accessors */\n", m);
+		return 0;
+	}
+	err = name_type(g, vid, m, "value", v, sizeof(v));
+	if (err)
+		return err;
+	assert_layout(g, vid, v);
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * sk storage '%2$s': the value kept for the socket of SOCK_FD, an fd of\n\
+		 * this process (any fd of the socket: a dup() is the same socket).\n\
+		 * -ENOENT when the socket has none, -ENOTSOCK when SOCK_FD is no socket.\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_lookup(struct %1$s *skel, int sock_fd, %3$s *out)\n\
+		{\n\
+			return bpf_map__lookup_elem(skel->maps.%2$s, &sock_fd, sizeof(sock_fd), out, sizeof(*out), 0);\n\
+		}\n\
+		\n\
+		/* FLAGS: BPF_ANY, BPF_NOEXIST (-EEXIST when it has one), BPF_EXIST. */\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_update(struct %1$s *skel, int sock_fd, const %3$s *val,\n\
+								 __u64 flags)\n\
+		{\n\
+			return bpf_map__update_elem(skel->maps.%2$s, &sock_fd, sizeof(sock_fd), val, sizeof(*val), flags);\n\
+		}\n\
+		\n\
+		static inline BPFGEN_MUST_CHECK int %1$s_%2$s_delete(struct %1$s *skel, int sock_fd)\n\
+		{\n\
+			return bpf_map__delete_elem(skel->maps.%2$s, &sock_fd, sizeof(sock_fd), 0);\n\
+		}\n\
+		",
+		g->name, m, v);
+	return 0;
+}
+
+/* struct_ops map M: registering it is its attach; the link is the caller's. */
+static void emit_struct_ops(struct gen *g, struct bpf_map *map)
+{
+	bg_codegen(g->out, "\
+		\n\
+		/*\n\
+		 * struct_ops map '%2$s': registers it with the kernel (its programs\n\
+		 * run from now on; a TCP congestion control becomes one sockets can\n\
+		 * choose). The link is the caller's: %1$s_%2$s_detach() unregisters\n\
+		 * (bpfgen_loop__add_link() makes the loop do it). NULL and errno set on\n\
+		 * failure (-EEXIST: one of its name is registered).\n\
+		 */\n\
+		static inline BPFGEN_MUST_CHECK struct bpf_link *%1$s_%2$s_attach(struct %1$s *skel)\n\
+		{\n\
+			return bpf_map__attach_struct_ops(skel->maps.%2$s);\n\
+		}\n\
+		\n\
+		static inline int %1$s_%2$s_detach(struct bpf_link *link)\n\
+		{\n\
+			return bpf_link__destroy(link);\n\
+		}\n\
+		",
+		g->name, bpf_map__name(map));
+}
+
 /* pin/unpin/reuse of the link in skel->links.P */
 static void emit_link_pin(struct gen *g, const char *p)
 {
@@ -1740,7 +1965,7 @@ static void emit_link_pin(struct gen *g, const char *p)
 
 static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
 {
-	const struct prog_kind *kind = prog_kind(bpf_program__type(prog));
+	const struct prog_kind *kind = prog_kind(prog);
 	const char *p = bpf_program__name(prog), *n = g->name;
 	const char *sec = bpf_program__section_name(prog);
 	char call[512], cat[128], tp[128], upper[128];
@@ -1748,6 +1973,7 @@ static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
 	size_t i;
 
 	fprintf(g->out, "\n/* program '%s', SEC(\"%s\")%s */\n", p, sec,
+		bpf_program__type(prog) == BPF_PROG_TYPE_STRUCT_OPS ? ": attached with its struct_ops map" :
 		kind->attach == ATTACH_NONE ? ": no attach function" : "");
 	if (is_uprobe(prog))
 		emit_uprobe(g, p, !strncmp(sec, "uretprobe", 9));
@@ -1887,6 +2113,38 @@ static int emit_prog(struct gen *g, struct bpf_program *prog, int index)
 		snprintf(call, sizeof(call), "bpf_program__attach(skel->progs.%s)", p);
 		emit_link_attach(g, p, "", call);
 		break;
+	case ATTACH_REUSEPORT:
+		emit_reuseport(g, p);
+		break;
+	case ATTACH_NETFILTER:
+		bg_codegen(g->out, "\
+			/*\n\
+			 * Before load: gives '%2$s' its program type where libbpf is older\n\
+			 * than 1.2, which does not know SEC(\"netfilter\").\n\
+			 */\n\
+			static inline BPFGEN_MUST_CHECK int %1$s_%2$s_prepare(struct %1$s *skel)\n\
+			{\n\
+				return bpfgen_netfilter_prepare(skel->progs.%2$s);\n\
+			}\n\
+			\n\
+			/*\n\
+			 * A netfilter link (Linux 6.4) on hook HOOK (NF_INET_PRE_ROUTING 0,\n\
+			 * LOCAL_IN 1, FORWARD 2, LOCAL_OUT 3, POST_ROUTING 4) of family PF\n\
+			 * (NFPROTO_IPV4 2, NFPROTO_IPV6 10) at PRIORITY, lower first.\n\
+			 */\n\
+			",
+			n, p);
+		snprintf(call, sizeof(call), "bpfgen_netfilter_attach(skel->progs.%s, pf, hook, priority, 0)", p);
+		emit_link_attach(g, p, ", __u32 pf, __u32 hook, __s32 priority", call);
+		break;
+	case ATTACH_ITER:
+		snprintf(call, sizeof(call), "bpf_program__attach_iter(skel->progs.%s, NULL)", p);
+		emit_link_attach(g, p, "", call);
+		emit_iter_read(g, p);
+		break;
+	case ATTACH_FREPLACE:
+		emit_freplace(g, p, sec);
+		break;
 	case ATTACH_NONE:
 	case ATTACH_UPROBE:
 		break;
@@ -1975,10 +2233,14 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 	}
 
 	bpf_object__for_each_program(prog, g.obj) {
-		const struct prog_kind *kind = prog_kind(bpf_program__type(prog));
+		const struct prog_kind *kind = prog_kind(prog);
 
-		if (kind->attach == ATTACH_SOCKET)
+		if (kind->attach == ATTACH_SOCKET || kind->attach == ATTACH_REUSEPORT)
 			g.any_socket = true;
+		if (kind->attach == ATTACH_REUSEPORT)
+			g.any_reuseport = true;
+		if (kind->attach == ATTACH_ITER)
+			g.any_iter = true;
 		if (kind->run != RUN_NONE && kind->run != RUN_SOCKET && kind->run != RUN_RAW_TP &&
 		    kind->run != RUN_SYSCALL)
 			any_action = true;
@@ -2028,6 +2290,10 @@ int bg_emit_user_header(FILE *out, const struct bg_gen_opts *opts)
 			err = emit_value_map(&g, map);
 		else if (fdk)
 			err = emit_fd_map(&g, map, fdk);
+		else if (type == BPF_MAP_TYPE_STRUCT_OPS)
+			emit_struct_ops(&g, map);
+		else if (type == BPF_MAP_TYPE_SK_STORAGE)
+			err = emit_sk_storage(&g, map);
 		else
 			err = emit_map(&g, map);
 		if (err)

@@ -12,7 +12,6 @@
  * an event goes to userspace through the `events` ring buffer.
  */
 #include "vmlinux.h"
-#include <bpf/bpf_endian.h>
 #include <bpfgen/bpf.h>
 #include <bpfgen/log.h>
 
@@ -32,17 +31,15 @@ BPFGEN_RINGBUF(events, struct ct_event, 256 * 1024);
 /* The counters the kernel keeps for a full TCP socket, read at each callback. */
 static __always_inline void refresh(bpfgen_sock_ops_ctx ctx, struct ct_flow *f)
 {
-	const struct bpf_sock_ops *ops = bpfgen_sock_ops_raw(ctx);
-
-	f->bytes_acked = ops->bytes_acked;
-	f->bytes_received = ops->bytes_received;
-	f->segs_in = ops->segs_in;
-	f->segs_out = ops->segs_out;
-	f->data_segs_in = ops->data_segs_in;
-	f->data_segs_out = ops->data_segs_out;
+	f->bytes_acked = bpfgen_sock_ops_bytes_acked(ctx);
+	f->bytes_received = bpfgen_sock_ops_bytes_received(ctx);
+	f->segs_in = bpfgen_sock_ops_segs_in(ctx);
+	f->segs_out = bpfgen_sock_ops_segs_out(ctx);
+	f->data_segs_in = bpfgen_sock_ops_data_segs_in(ctx);
+	f->data_segs_out = bpfgen_sock_ops_data_segs_out(ctx);
 	/* the kernel keeps srtt in eighths of a microsecond */
 	f->srtt_us = bpfgen_sock_ops_srtt_us(ctx) >> 3;
-	f->total_retrans = ops->total_retrans;
+	f->total_retrans = bpfgen_sock_ops_total_retrans(ctx);
 }
 
 static __always_inline void push_state(struct ct_flow *f, __u32 state)
@@ -72,7 +69,6 @@ static __always_inline void send_event(__u32 kind, const struct ct_flow *f)
 
 static __always_inline void on_established(bpfgen_sock_ops_ctx ctx, struct bpf_sock *sk, __u8 role)
 {
-	struct bpf_sock_ops *ops = bpfgen_sock_ops_raw(ctx);
 	struct ct_flow *f;
 	long err;
 
@@ -81,30 +77,19 @@ static __always_inline void on_established(bpfgen_sock_ops_ctx ctx, struct bpf_s
 		bpfgen_warn(ctx, "no sk storage for a new connection");
 		return;
 	}
-	f->cookie = bpf_get_socket_cookie(ops);
+	f->cookie = bpfgen_socket_cookie(ctx);
 	f->start_ns = bpf_ktime_get_ns();
 	f->role = role;
 	f->family = bpfgen_sock_ops_family(ctx);
 	if (f->family == AF_INET6) {
-		/*
-		 * One word at a time: the kernel rewrites each context load at its
-		 * constant offset, and a memcpy would read through a moved pointer.
-		 */
-		f->local[0] = ops->local_ip6[0];
-		f->local[1] = ops->local_ip6[1];
-		f->local[2] = ops->local_ip6[2];
-		f->local[3] = ops->local_ip6[3];
-		f->remote[0] = ops->remote_ip6[0];
-		f->remote[1] = ops->remote_ip6[1];
-		f->remote[2] = ops->remote_ip6[2];
-		f->remote[3] = ops->remote_ip6[3];
+		bpfgen_sock_ops_local_ip6(ctx, &f->local);
+		bpfgen_sock_ops_remote_ip6(ctx, &f->remote);
 	} else {
 		f->local[0] = bpfgen_sock_ops_local_ip4(ctx);
 		f->remote[0] = bpfgen_sock_ops_remote_ip4(ctx);
 	}
-	/* local_port is in host order; remote_port holds the network-order port in its high half */
 	f->local_port = bpfgen_sock_ops_local_port(ctx);
-	f->remote_port = bpf_ntohl(bpfgen_sock_ops_remote_port(ctx));
+	f->remote_port = bpfgen_sock_ops_remote_port_host(ctx);
 	push_state(f, CT_TCP_ESTABLISHED);
 	refresh(ctx, f);
 
@@ -116,8 +101,8 @@ static __always_inline void on_established(bpfgen_sock_ops_ctx ctx, struct bpf_s
 	 * they keep the live copy current in both directions. No option is
 	 * ever reserved, so no header grows.
 	 */
-	err = bpf_sock_ops_cb_flags_set(ops, BPF_SOCK_OPS_STATE_CB_FLAG | BPF_SOCK_OPS_RTT_CB_FLAG |
-					     BPF_SOCK_OPS_WRITE_HDR_OPT_CB_FLAG);
+	err = bpfgen_sock_ops_cb_flags_set(ctx, BPF_SOCK_OPS_STATE_CB_FLAG | BPF_SOCK_OPS_RTT_CB_FLAG |
+						BPF_SOCK_OPS_WRITE_HDR_OPT_CB_FLAG);
 	if (err)
 		bpfgen_warn(ctx, "cannot enable the state callbacks of a connection: %ld", err);
 	err = live_update(&f->cookie, f, BPF_ANY);
@@ -154,7 +139,7 @@ static __always_inline void on_state(bpfgen_sock_ops_ctx ctx, struct ct_flow *f,
 BPFGEN_SOCK_OPS(track)
 {
 	__u32 op = bpfgen_sock_ops_op(ctx);
-	struct bpf_sock *sk = bpfgen_sock_ops_raw(ctx)->sk;
+	struct bpf_sock *sk = bpfgen_sock_ops_sk(ctx);
 	struct ct_flow *f;
 	long err;
 

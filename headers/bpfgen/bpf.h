@@ -619,7 +619,14 @@ ___bpfgen_get(bpfgen_cgroup_device_ctx, cgroup_device, access_type, __u32)
 ___bpfgen_get(bpfgen_cgroup_device_ctx, cgroup_device, major, __u32)
 ___bpfgen_get(bpfgen_cgroup_device_ctx, cgroup_device, minor, __u32)
 
-/* sockops */
+/*
+ * sockops. Addresses are in network order; local_port is in host order, and
+ * remote_port is the raw field: the network-order port in its high 16 bits
+ * on little-endian machines (bpfgen_sock_ops_remote_port_host() is the
+ * port). srtt_us is the kernel's smoothed RTT in eighths of a microsecond
+ * (>> 3 for microseconds). The counters (bytes_acked to total_retrans),
+ * state and snd_cwnd are those of a full TCP socket, 0 for a request socket.
+ */
 ___bpfgen_raw(bpfgen_sock_ops_ctx, sock_ops, struct bpf_sock_ops)
 ___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, op, __u32)
 ___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, family, __u32)
@@ -629,6 +636,58 @@ ___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, remote_port, __u32)
 ___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, local_port, __u32)
 ___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, srtt_us, __u32)
 ___bpfgen_getset(bpfgen_sock_ops_ctx, sock_ops, reply, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, bytes_acked, __u64)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, bytes_received, __u64)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, segs_in, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, segs_out, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, data_segs_in, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, data_segs_out, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, total_retrans, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, state, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, snd_cwnd, __u32)
+___bpfgen_get(bpfgen_sock_ops_ctx, sock_ops, bpf_sock_ops_cb_flags, __u32)
+
+/* The remote port in host order (the raw field keeps it in network order in its high half). */
+static __always_inline __u16 bpfgen_sock_ops_remote_port_host(bpfgen_sock_ops_ctx ctx)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (__u16)__builtin_bswap32(ctx.raw->remote_port);
+#else
+	return (__u16)ctx.raw->remote_port;
+#endif
+}
+
+/*
+ * The addresses into OUT, a __u32[4] passed as &buf (network order, as the
+ * kernel keeps them): one 4-byte load per word, because the kernel rewrites
+ * each context load at its constant offset and refuses a memcpy from the
+ * context. A smaller array or a plain pointer does not compile.
+ */
+static __always_inline void bpfgen_sock_ops_local_ip6(bpfgen_sock_ops_ctx ctx, __u32 (*out)[4])
+{
+	(*out)[0] = ctx.raw->local_ip6[0];
+	(*out)[1] = ctx.raw->local_ip6[1];
+	(*out)[2] = ctx.raw->local_ip6[2];
+	(*out)[3] = ctx.raw->local_ip6[3];
+}
+static __always_inline void bpfgen_sock_ops_remote_ip6(bpfgen_sock_ops_ctx ctx, __u32 (*out)[4])
+{
+	(*out)[0] = ctx.raw->remote_ip6[0];
+	(*out)[1] = ctx.raw->remote_ip6[1];
+	(*out)[2] = ctx.raw->remote_ip6[2];
+	(*out)[3] = ctx.raw->remote_ip6[3];
+}
+
+/*
+ * The callbacks the kernel runs for this socket from now on
+ * (BPF_SOCK_OPS_*_CB_FLAG): 0, or -EINVAL for a socket that is not a full
+ * TCP socket, or the flags this kernel does not know (a positive value).
+ */
+static __always_inline __bpfgen_must_check long
+bpfgen_sock_ops_cb_flags_set(bpfgen_sock_ops_ctx ctx, __u32 flags)
+{
+	return bpf_sock_ops_cb_flags_set(bpfgen_sock_ops_raw(ctx), flags);
+}
 
 /* sk_msg */
 ___bpfgen_raw(bpfgen_sk_msg_ctx, sk_msg, struct sk_msg_md)
@@ -1124,6 +1183,35 @@ typedef union bpfgen_sk_ptr {
 	struct tcp_sock *tcp_sock;
 	struct udp_sock *udp_sock;
 } __attribute__((transparent_union)) bpfgen_sk_ptr;
+
+/*
+ * The socket of a sockops callback, for sk storage (bpfgen_sk_ptr takes it)
+ * and socket helpers; NULL when the callback has none.
+ */
+static __always_inline __bpfgen_must_check struct bpf_sock *bpfgen_sock_ops_sk(bpfgen_sock_ops_ctx ctx)
+{
+	return ctx.raw->sk;
+}
+
+static __always_inline __u64 ___bpfgen_socket_cookie(const void *raw)
+{
+	return bpf_get_socket_cookie((void *)raw);
+}
+
+/*
+ * The cookie of the context's socket: a number the kernel gives each socket
+ * once, never reused while it runs (0 for a packet with no socket). The
+ * context types whose programs may call bpf_get_socket_cookie(); any other
+ * does not compile.
+ */
+#define bpfgen_socket_cookie(ctx) _Generic((ctx),				\
+	bpfgen_tc_ctx: ___bpfgen_socket_cookie,					\
+	bpfgen_socket_filter_ctx: ___bpfgen_socket_cookie,			\
+	bpfgen_cgroup_skb_ctx: ___bpfgen_socket_cookie,				\
+	bpfgen_sk_skb_ctx: ___bpfgen_socket_cookie,				\
+	bpfgen_cgroup_sock_ctx: ___bpfgen_socket_cookie,			\
+	bpfgen_cgroup_sock_addr_ctx: ___bpfgen_socket_cookie,			\
+	bpfgen_sock_ops_ctx: ___bpfgen_socket_cookie)((ctx).raw)
 
 #define BPFGEN_SK_STORAGE(name, value_type)					\
 	___bpfgen_storage_map(name, BPF_MAP_TYPE_SK_STORAGE, value_type);	\

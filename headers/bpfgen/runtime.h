@@ -349,6 +349,22 @@ struct bpf_link *bpfgen_tc_attach(const struct bpf_program *prog, int ifindex, i
 				  __u32 prio, __u32 flags);
 
 /*
+ * Netfilter program PROG (loaded) on hook HOOK (NF_INET_PRE_ROUTING 0 ...
+ * POST_ROUTING 4) of family PF (NFPROTO_IPV4 2, NFPROTO_IPV6 10) at
+ * PRIORITY (neither INT_MIN nor INT_MAX), through a netfilter link (Linux
+ * 6.4); FLAGS 0 or BPF_F_NETFILTER_IP_DEFRAG (1, Linux 6.6).
+ * bpf_link__destroy() detaches. NULL and errno set on failure.
+ */
+struct bpf_link *bpfgen_netfilter_attach(const struct bpf_program *prog, __u32 pf, __u32 hook,
+					 __s32 priority, __u32 flags);
+/*
+ * Before load: gives a SEC("netfilter") program its type, which libbpf
+ * before 1.2 does not know (nothing to do with a newer one). 0, or -EINVAL
+ * for a program of another section.
+ */
+int bpfgen_netfilter_prepare(struct bpf_program *prog);
+
+/*
  * 0 when PATH's directory is on a BPF filesystem; -ENOTSUP when it is not
  * (bpffs not mounted there: the message on stderr says how to mount it), or
  * the statfs() error (-ENOENT: no such directory).

@@ -16,7 +16,7 @@
 #      BPF_PROG_TEST_RUN, iter reads its iterator), sees the traffic or the
 #      calls the test makes where the test can make them, and exits 0 with the
 #      program detached after SIGINT. Types this kernel refuses (fentry, fexit,
-#      fmod_ret and lsm with EPERM, kprobes that cannot attach) are skipped
+#      fmod_ret, freplace and lsm with EPERM, kprobes that cannot attach) are skipped
 #      with the reason.
 # Exit: 0 pass, 1 fail, 2 usage.
 set -u
@@ -29,7 +29,7 @@ bpfgen=$(realpath "$1") src=$(realpath "$2") target=$(realpath "$3")
 types=(xdp classifier socket_filter cgroup_skb cgroup_sock cgroup_sock_addr cgroup_sockopt
 	cgroup_sysctl cgroup_device sock_ops sk_msg sk_skb sk_lookup kprobe kretprobe uprobe
 	uretprobe tracepoint raw_tracepoint tp_btf fentry fexit lsm perf_event flow_dissector
-	sk_reuseport netfilter syscall iter fmod_ret struct_ops)
+	sk_reuseport netfilter syscall iter fmod_ret struct_ops freplace)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bpfgen_new.XXXXXX") || exit 1
 ns_a=bgnew_a_$$ ns_b=bgnew_b_$$ cg=
@@ -144,6 +144,16 @@ for t in "${types[@]}"; do
 		cat "$tmp/out"
 	fi
 done
+# freplace ships the XDP program whose function it replaces
+d=$super/n_freplace
+if [ -s "$d/n_freplace_target.bpf.c" ] &&
+   "$bpfgen" check "$d/n_freplace_target.bpf.c" -- -I "$src/headers" -I "$d" \
+	-I "$super/build/bpfgen-vmlinux" >"$tmp/out" 2>&1 && ! [ -s "$tmp/out" ]; then
+	pass "check: freplace's target"
+else
+	fail "check: freplace's target is missing or check reports something:"
+	cat "$tmp/out"
+fi
 
 # the loaders' usage: --help is exit 0, wrong arguments exit 2 before loading
 bad_usage=0
@@ -245,7 +255,7 @@ run_loader() {
 }
 
 declare -A args=(
-	[xdp]=veth0 [classifier]=veth0 [uprobe]="$target bpfgen_new_target"
+	[xdp]=veth0 [classifier]=veth0 [freplace]=veth0 [uprobe]="$target bpfgen_new_target"
 	[uretprobe]="$target bpfgen_new_target" [sk_reuseport]=47123)
 for t in cgroup_skb cgroup_sock cgroup_sock_addr cgroup_sockopt cgroup_sysctl cgroup_device sock_ops; do
 	args[$t]=$cg
@@ -314,6 +324,11 @@ run_loader netfilter udp_lo_9 '^ +17 [1-9]'
 run_loader syscall : 'run 3: key 7 seen 3 times, returned 0'
 run_loader iter : '^ +0 [1-9]'
 run_loader fmod_ret unlink_file '^[1-9][0-9]* events'
+# the replacement counts what the target sees on veth0 (this kernel refuses extensions: EPERM)
+run_loader freplace udp_to_a '^ +17 [1-9]' "${in_a[@]}"
+if ip -n "$ns_a" link show veth0 | grep -q xdp; then
+	fail "freplace: the target XDP program stays on veth0 after the loader stopped"
+fi
 if command -v python3 >/dev/null; then
 	run_loader struct_ops tcp_cc '^ +0 [1-9]'
 else

@@ -877,6 +877,14 @@ static void check_tp_record(struct bg_check *c, struct bg_kbtf *k, const struct 
 			      "under /sys/kernel/tracing/events for its class");
 }
 
+/* P is declared through a BPFGEN_ macro of the typed layer. */
+static bool typed_prog(const struct bg_model *m, const struct bg_prog *p, const struct bg_func *inner)
+{
+	const struct bg_func *f = p->func >= 0 && (size_t)p->func < m->nfuncs ? &m->funcs[p->func] : NULL;
+
+	return inner->typed || (f && f->typed);
+}
+
 /* The position (from 1) of the last argument after the context that INNER's body uses. */
 static unsigned last_used(const struct bg_func *inner)
 {
@@ -936,7 +944,11 @@ void bg_rule_btf_args(struct bg_check *c)
 						target, names);
 			continue;
 		}
-		if (inner && last_used(inner) <= slots) {
+		/*
+		 * The typed layer (BPFGEN_FENTRY(), BPFGEN_TP_BTF()...) promises the
+		 * target's own arguments: there a declared extra one stays an error.
+		 */
+		if (inner && !typed_prog(m, p, inner) && last_used(inner) <= slots) {
 			/* the extra ones are never read: clang drops their loads, the kernel loads it */
 			d = bg_check__report_sev(c, BG_SEV_WARNING, at, "'%s' declares %d arguments, "
 						 "but %s '%s' passes %u; the body reads none past "

@@ -478,8 +478,13 @@ static bool may_release(struct flow *fl, const char *name)
 	bool *reach, found = false;
 	size_t i, j;
 
+	/*
+	 * A kfunc: BTF's KF_RELEASE is not read here; the release kfuncs are
+	 * named for it (bpf_task_release, bpf_obj_drop, bpf_ringbuf_discard_dynptr)
+	 */
 	if (!g)
-		return true;
+		return strstr(name, "release") || strstr(name, "drop") || strstr(name, "submit") ||
+		       strstr(name, "discard") || strstr(name, "destroy") || strstr(name, "_put");
 	reach = calloc(m->nfuncs + 1, sizeof(*reach));
 	if (!reach || bg_model__reachable(m, (int)(g - m->funcs), reach)) {
 		free(reach);
@@ -536,7 +541,7 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 			continue;
 		if ((hf == BG_FLOW_RINGBUF_RELEASE || hf == BG_FLOW_SOCK_RELEASE) && i == 0)
 			release(s, v->ref);
-		else if (!call->indirect && may_release(fl, call->callee))
+		else if (!call->indirect && !v->derived && may_release(fl, call->callee))
 			/* a function of ours may release it: stop following it */
 			release(s, v->ref);
 	}

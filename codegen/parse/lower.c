@@ -1148,6 +1148,19 @@ static bool is_null_const(CXCursor e)
 
 static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c);
 
+/* NOT of COND, which hands it the statements to run first; COND itself on ENOMEM. */
+static struct bg_cond *negated(struct parse_state *st, struct bg_cond *cond)
+{
+	struct bg_cond *not = new_cond(st, BG_COND_NOT);
+
+	if (!not)
+		return cond;
+	not->pre = cond->pre;
+	cond->pre = NULL;
+	not->l = cond;
+	return not;
+}
+
 /* A plain variable or an integer constant: what a constant-argument test can read. */
 static bool is_int_val(struct bg_val v)
 {
@@ -1210,7 +1223,6 @@ static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c)
 		if ((op == OP_EQ || op == OP_NE) &&
 		    (is_pointer(clang_getCursorType(k.v[0])) || is_pointer(clang_getCursorType(k.v[1])))) {
 			int side = is_null_const(k.v[1]) ? 0 : is_null_const(k.v[0]) ? 1 : -1;
-			struct bg_cond *not;
 
 			if (side < 0)
 				break;
@@ -1219,20 +1231,10 @@ static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c)
 				goto other;
 			cond->kind = BG_COND_NONNULL;
 			cond->var = a.var;
-			if (op == OP_NE)
-				return cond;
-			not = new_cond(st, BG_COND_NOT);
-			if (!not)
-				return cond;
-			not->pre = cond->pre;
-			cond->pre = NULL;
-			not->l = cond;
-			return not;
+			return op == OP_NE ? cond : negated(st, cond);
 		}
 		if (op == OP_EQ || op == OP_NE) {
 			/* integers: flag == 1, mode != MODE_X (constant-argument pruning reads them) */
-			struct bg_cond *not;
-
 			a = lower_expr(st, k.v[0], cond->pre, 0);
 			b = lower_expr(st, k.v[1], cond->pre, 0);
 			collect_vars(&vn, c);
@@ -1241,15 +1243,7 @@ static struct bg_cond *lower_cond_at(struct parse_state *st, CXCursor c)
 			cond->kind = BG_COND_EQ;
 			cond->a = a;
 			cond->b = b;
-			if (op == OP_EQ)
-				return cond;
-			not = new_cond(st, BG_COND_NOT);
-			if (!not)
-				return cond;
-			not->pre = cond->pre;
-			cond->pre = NULL;
-			not->l = cond;
-			return not;
+			return op == OP_EQ ? cond : negated(st, cond);
 		}
 		if (op == OP_LT || op == OP_GT || op == OP_LE || op == OP_GE) {
 			a = lower_expr(st, k.v[0], cond->pre, 0);

@@ -170,6 +170,11 @@ else
 	ok "no XDP program left on $veth_r"
 fi
 if [ -n "$prog_id" ] && command -v bpftool > /dev/null; then
+	# freed after an RCU grace period: it can outlive the process by a moment
+	for _ in $(seq 30); do
+		bpftool prog show id "$prog_id" > /dev/null 2>&1 || break
+		sleep 0.1
+	done
 	if bpftool prog show id "$prog_id" > /dev/null 2>&1; then
 		fail "program $prog_id is still loaded"
 	else

@@ -72,8 +72,11 @@ fi
 mkdir -p "$tmp/bin"
 cp "$bpfgen" "$tmp/bin/bpfgen"
 (cd "$tmp" && "$tmp/bin/bpfgen" new lone --type xdp >/dev/null)
-if ! cmake -S "$tmp/lone" -B "$tmp/lone/build" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
-	-DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF >"$tmp/lone.log" 2>&1 &&
+# (nor one installed on this machine, in /usr/local or found by PATH: the README's main job installs one)
+if ! env -u CMAKE_PREFIX_PATH cmake -S "$tmp/lone" -B "$tmp/lone/build" \
+	-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF \
+	-DCMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF -DCMAKE_IGNORE_PREFIX_PATH="/usr/local;/usr" \
+	>"$tmp/lone.log" 2>&1 &&
    grep -q "bpfgen_DIR" "$tmp/lone.log" && grep -q "CMAKE_PREFIX_PATH" "$tmp/lone.log"; then
 	pass "without a package the configure error names bpfgen_DIR and CMAKE_PREFIX_PATH"
 else

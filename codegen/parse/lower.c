@@ -420,6 +420,89 @@ static CXCursor loop_counter(struct parse_state *st, const struct kids *k, int n
 }
 
 
+static char char_at(struct parse_state *st, CXCursor c);
+
+/* Where C is spelled: the file and byte offset of the text that wrote it, a macro's body included. */
+static bool spelled_at(CXCursor c, CXFile *f, unsigned *off)
+{
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), f, NULL, NULL, off);
+	return *f != NULL;
+}
+
+enum { FOR_INIT, FOR_COND, FOR_INC };
+
+/*
+ * Which of init, cond and inc the first N - 1 children of for statement C
+ * are (libclang leaves out the missing ones): by where each is spelled
+ * against the two semicolons of the parentheses, read from the source text,
+ * a macro's body too (bpf_for_each()). False when the text cannot tell.
+ */
+static bool for_roles(struct parse_state *st, CXCursor c, const struct kids *k, int n, int *role)
+{
+	unsigned off, semi[2] = { 0, 0 }, nsemi = 0, koff;
+	const char *buf;
+	int depth = 0, i;
+	size_t size, p;
+	CXFile f, kf;
+
+	if (n - 1 == 3) {
+		role[0] = FOR_INIT;
+		role[1] = FOR_COND;
+		role[2] = FOR_INC;
+		return true;
+	}
+	/*
+	 * Written by a macro (bpf_for_each()), whose text libclang 14 does not
+	 * give: a declaration first is the init, and what follows is taken for
+	 * the condition. Were it the increment, the loop would only assume
+	 * more than it knows, which hides a report and never makes one.
+	 */
+	if (n - 1 == 2 && clang_getCursorKind(k->v[0]) == CXCursor_DeclStmt &&
+	    char_at(st, c) != 'f') {
+		role[0] = FOR_INIT;
+		role[1] = FOR_COND;
+		return true;
+	}
+	if (!spelled_at(c, &f, &off) || !(buf = clang_getFileContents(st->tu, f, &size)) ||
+	    off + 3 > size || strncmp(buf + off, "for", 3))
+		return false;
+	for (p = off + 3; p < size && nsemi < 2; p++) {
+		char ch = buf[p];
+
+		if (ch == '/' && p + 1 < size && buf[p + 1] == '*') {
+			const char *end = strstr(buf + p + 2, "*/");
+
+			if (!end)
+				return false;
+			p = end - buf + 1;
+		} else if (ch == '/' && p + 1 < size && buf[p + 1] == '/') {
+			while (p < size && buf[p] != '\n')
+				p++;
+		} else if (ch == '"' || ch == '\'') {
+			for (p++; p < size && buf[p] != ch; p++)
+				if (buf[p] == '\\')
+					p++;
+		} else if (ch == '(' || ch == '[' || ch == '{') {
+			depth++;
+		} else if (ch == ')' || ch == ']' || ch == '}') {
+			if (--depth <= 0)
+				return false;	/* the parentheses closed before two semicolons */
+		} else if (ch == ';' && depth == 1) {
+			semi[nsemi++] = (unsigned)p;
+		}
+	}
+	if (nsemi < 2)
+		return false;
+	for (i = 0; i < n - 1; i++) {
+		if (!spelled_at(k->v[i], &kf, &koff) || !clang_File_isEqual(kf, f) || koff < off)
+			return false;
+		role[i] = koff < semi[0] ? FOR_INIT : koff < semi[1] ? FOR_COND : FOR_INC;
+		if (i && role[i] <= role[i - 1])
+			return false;
+	}
+	return true;
+}
+
 /* The character where C starts in a file: for what a macro body wrote, the first of its name. */
 static char char_at(struct parse_state *st, CXCursor c)
 {
@@ -691,6 +774,9 @@ static void set_arg(struct parse_state *st, struct bg_arg *a, CXCursor e)
 
 	type_from(&a->type, clang_getCursorType(s));
 	a->is_const = const_value(e, &a->value);
+	/* NULL, ((void *)0): clang evaluates no pointer, but the literal under the cast */
+	if (!a->is_const && clang_getCursorKind(s) == CXCursor_IntegerLiteral)
+		a->is_const = const_value(s, &a->value);
 	if (clang_getCursorKind(s) == CXCursor_UnaryOperator && kids_of(s, &k) == 1 &&
 	    is_pointer(clang_getCursorType(s)) &&
 	    same_type(clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(s))),
@@ -799,6 +885,18 @@ static struct bg_val lower_binop(struct parse_state *st, CXCursor c, struct bg_s
 	 */
 	if (op == OP_HIDDEN && clang_equalCursors(c, st->dropped) &&
 	    clang_getCursorKind(c) == CXCursor_BinaryOperator)
+		op = OP_ASSIGN;
+	/*
+	 * `(cur) = bpf_iter_task_next(&it)` in bpf_for_each(): a local pointer
+	 * given a pointer of its own type, with that type as the result, is an
+	 * assignment (pointer arithmetic takes an integer, and a comma whose
+	 * left side is a bare variable does nothing, which clang warns about).
+	 */
+	if (op == OP_HIDDEN && clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+	    local_var(st, k.v[0]) && is_pointer(clang_getCursorType(k.v[0])) &&
+	    is_pointer(clang_getCursorType(k.v[1])) &&
+	    same_type(clang_getCursorType(c), clang_getCursorType(k.v[0])) &&
+	    clang_getCursorKind(strip_expr(k.v[1])) == CXCursor_CallExpr)
 		op = OP_ASSIGN;
 	switch (op) {
 	case OP_ASSIGN:
@@ -1344,6 +1442,19 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 	s->var = arena_take(st, clang_getCursorSpelling(var));
 	s->val = v;
 	emit(st, seq, s);
+	/*
+	 * A struct local with an attribute libclang does not expose, which for
+	 * a struct is cleanup(f) in practice (unused, maybe_unused are the
+	 * others): what it holds is released for the program.
+	 */
+	if (t.kind == CXType_Record) {
+		for (i = 0; i < k.n && clang_getCursorKind(k.v[i]) != CXCursor_UnexposedAttr; i++)
+			;
+		if (i < k.n && (s = new_stmt(st, BG_ST_CLEANUP, var))) {
+			s->var = arena_take(st, clang_getCursorSpelling(var));
+			emit(st, seq, s);
+		}
+	}
 }
 
 /* Every child in order: statements as statements, expressions as expressions. */
@@ -1376,12 +1487,12 @@ void lower_stmt(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *seq)
 {
 	struct bg_stmt *s, *body;
-	CXCursor counter = clang_getNullCursor();
+	CXCursor counter = clang_getNullCursor(), inc = clang_getNullCursor();
 	long long saved_frame;
+	int i, n, role[3];
 	bool pushed;
 	struct kids k;
 	struct bg_val v;
-	int i, n;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_CompoundStmt:
@@ -1421,8 +1532,19 @@ static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *se
 			s->cond = lower_cond(st, k.v[0]);
 		} else if (clang_getCursorKind(c) == CXCursor_DoStmt) {
 			s->write = true;	/* do-while: the body runs at least once */
+		} else if (n <= 4 && for_roles(st, c, &k, n, role)) {
+			/* for: init before the loop, cond tested each round, inc after the body */
+			for (i = 0; i < n - 1; i++) {
+				if (role[i] == FOR_INIT)
+					lower_stmt(st, k.v[i], seq);
+				else if (role[i] == FOR_COND)
+					s->cond = lower_cond(st, k.v[i]);
+				else
+					inc = k.v[i];
+			}
+			counter = loop_counter(st, &k, n);
 		} else {
-			/* for: which of init, cond and inc are present is not visible; run them first */
+			/* for: which of init, cond and inc are present is not known; run them first */
 			for (i = 0; i < n - 1; i++)
 				lower_stmt(st, k.v[i], seq);
 			counter = loop_counter(st, &k, n);
@@ -1437,6 +1559,8 @@ static void lower_stmt_at(struct parse_state *st, CXCursor c, struct bg_stmt *se
 			st->ncounted--;
 		if (clang_getCursorKind(c) == CXCursor_DoStmt && n == 2)
 			lower_stmt(st, k.v[1], body);
+		if (!clang_Cursor_isNull(inc) && body)
+			lower_stmt(st, inc, body);
 		if (bg_stmt__add(st->m, s, body))
 			st->err = -ENOMEM;
 		return;

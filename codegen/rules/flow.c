@@ -43,6 +43,14 @@ struct vstate {
 	 * verifier's ref_obj_id does, but its NULL leaves the original held.
 	 */
 	bool derived;
+	/*
+	 * Released by the compiler at the end of its scope: a local with a
+	 * cleanup attribute (bpf_for()'s iterator, destroyed by
+	 * cleanup(bpf_iter_num_destroy)). libclang does not say which
+	 * attribute, so any such struct local counts.
+	 */
+	bool managed;
+	bool nonzero;		/* an integer tested true on this path: `if (flag)` */
 	short ref;		/* index into the analysis' refs, or -1 */
 	int src;		/* the call the value came from, or -1 */
 	int vid;		/* copies of one value share it, as verifier registers do; -1 none */
@@ -60,7 +68,7 @@ struct state {
 	struct vstate v[MAX_VARS];
 };
 
-enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL };
+enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL, R_KREF };
 
 /* What a function of the file may return, for its callers (a summary) */
 enum {
@@ -69,6 +77,7 @@ enum {
 	RET_SOCK = 1 << 2,	/* a socket reference still held */
 	RET_NULL_LIT = 1 << 3,	/* NULL, but only a literal one (a number to the verifier) */
 	RET_RUNNING = 1 << 4,	/* being summarised: recursion sees nothing */
+	RET_KREF = 1 << 5,	/* a kfunc's referenced object still held */
 };
 
 struct ref {
@@ -143,6 +152,7 @@ static void var_reset(struct vstate *v)
 	v->null = N_UNTRACKED;
 	v->lit = false;
 	v->derived = false;
+	v->nonzero = false;
 	v->kind = K_NONE;
 	v->ref = -1;
 	v->src = -1;
@@ -214,6 +224,8 @@ static void join_into(struct state *a, const struct state *b)
 			}
 			continue;
 		}
+		av->managed |= bv->managed;
+		av->nonzero &= bv->nonzero;
 		anull = av->null;
 		/* a literal NULL only if every path that may be NULL has only a literal */
 		av->lit = (may_null(av) ? av->lit : true) && (may_null(bv) ? bv->lit : true) &&
@@ -229,9 +241,15 @@ static void join_into(struct state *a, const struct state *b)
 		if (av->kind != bv->kind || av->pkt_off != bv->pkt_off || av->pid != bv->pid)
 			av->kind = K_NONE;
 		/* NULL on one path, the reference on the other: still that reference */
-		if (av->ref < 0 && bref >= 0 && anull == N_NULL)
+		/*
+		 * NULL, or an object not followed (a module kfunc's), on one path
+		 * and a reference on the other: still that reference, which
+		 * releasing the variable releases
+		 */
+		if (av->ref < 0 && bref >= 0 && (anull == N_NULL || (b->held & (1ULL << bv->ref))))
 			av->ref = bref;
-		else if (av->ref != bref && !(av->ref >= 0 && bref < 0 && bv->null == N_NULL))
+		else if (av->ref != bref && !(av->ref >= 0 && bref < 0 &&
+					      (bv->null == N_NULL || (a->held & (1ULL << av->ref)))))
 			av->ref = -1;
 		if (av->vid != bv->vid)
 			av->vid = -1;
@@ -325,6 +343,7 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 	const struct bg_func *g;
 	enum bg_helper_flow hf;
 	const struct bg_map *map;
+	const struct bg_kfunc *k;
 
 	if (!v)
 		return;
@@ -414,7 +433,8 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 			    (map = bg_call__map_arg(fl->c->m, call, 0)) &&
 			    (map->type == BG_MAP_SOCKMAP || map->type == BG_MAP_SOCKHASH))
 				hf = BG_FLOW_SOCK;
-			if (hf == BG_FLOW_OR_NULL || hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK) {
+			if (hf == BG_FLOW_OR_NULL || hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK ||
+			    hf == BG_FLOW_KREF) {
 				v->null = N_MAYBE;
 				v->src = val->call;
 				v->vid = fl->next_vid++;
@@ -426,8 +446,18 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 				v->ref = from->ref;
 				v->derived = true;
 			}
-			if (hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK)
+			if (hf == BG_FLOW_RINGBUF || hf == BG_FLOW_SOCK || hf == BG_FLOW_KREF)
 				acquire(fl, s, v, val->call, hf);
+			return;
+		}
+		k = bg_model__find_func(fl->c->m, call->callee) ? NULL : bg_kfunc__find(call->callee);
+		if (k && (k->flags & (BG_KF_ACQUIRE | BG_KF_RET_NULL))) {
+			/* a kfunc: KF_RET_NULL may be NULL, KF_ACQUIRE holds a reference */
+			v->null = k->flags & BG_KF_RET_NULL ? N_MAYBE : N_NONNULL;
+			v->src = val->call;
+			v->vid = fl->next_vid++;
+			if (k->flags & BG_KF_ACQUIRE)
+				acquire(fl, s, v, val->call, BG_FLOW_KREF);
 			return;
 		}
 		/* a function of this file: what it may return, as its summary says */
@@ -441,9 +471,10 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 				v->src = val->call;
 				v->vid = fl->next_vid++;
 			}
-			if (ret & (RET_RINGBUF | RET_SOCK))
+			if (ret & (RET_RINGBUF | RET_SOCK | RET_KREF))
 				acquire(fl, s, v, val->call,
-					ret & RET_RINGBUF ? BG_FLOW_RINGBUF : BG_FLOW_SOCK);
+					ret & RET_RINGBUF ? BG_FLOW_RINGBUF :
+					ret & RET_SOCK ? BG_FLOW_SOCK : BG_FLOW_KREF);
 		}
 		return;
 	default:
@@ -466,6 +497,16 @@ static void release(struct state *s, int ref)
 
 static void null_args(struct flow *fl, struct state *s, int idx);
 
+/* Release every reference of KIND held on this path. */
+static void release_kind(struct flow *fl, struct state *s, enum bg_helper_flow kind)
+{
+	int r;
+
+	for (r = 0; r < fl->nrefs; r++)
+		if (fl->refs[r].kind == kind && (s->held & (1ULL << r)))
+			release(s, r);
+}
+
 /*
  * Whether function NAME of the file, or one it calls, releases a reference
  * (bpf_sk_release(), bpf_ringbuf_submit()...). One that cannot leaves what
@@ -479,9 +520,13 @@ static bool may_release(struct flow *fl, const char *name)
 	size_t i, j;
 
 	/*
-	 * A kfunc: BTF's KF_RELEASE is not read here; the release kfuncs are
-	 * named for it (bpf_task_release, bpf_obj_drop, bpf_ringbuf_discard_dynptr)
+	 * A kfunc: its KF_RELEASE from the table of the kernel's kfuncs; one
+	 * the table lacks (a module's) by its name, as the release kfuncs are
+	 * named (bpf_task_release, bpf_obj_drop, bpf_ringbuf_discard_dynptr)
 	 */
+	if (!g && bg_kfunc__find(name))
+		return (bg_kfunc__find(name)->flags & (BG_KF_RELEASE | BG_KF_ITER_DESTROY)) ||
+		       bg_kfunc__consumes(name) >= 0;
 	if (!g)
 		return strstr(name, "release") || strstr(name, "drop") || strstr(name, "submit") ||
 		       strstr(name, "discard") || strstr(name, "destroy") || strstr(name, "_put");
@@ -500,9 +545,14 @@ static bool may_release(struct flow *fl, const char *name)
 		for (j = 0; j < f->ncalls && !found; j++) {
 			enum bg_helper_flow hf = f->calls[j].indirect ?
 						 bg_helper__flow(f->calls[j].callee) : BG_FLOW_NONE;
+			const struct bg_kfunc *k = f->calls[j].indirect ? NULL :
+						   bg_kfunc__find(f->calls[j].callee);
 
 			found = hf == BG_FLOW_SOCK_RELEASE || hf == BG_FLOW_RINGBUF_RELEASE ||
-				(f->calls[j].indirect && !strncmp(f->calls[j].callee, "bpf_", 4) &&
+				hf == BG_FLOW_KREF ||	/* bpf_kptr_xchg() stores it */
+				(k && ((k->flags & (BG_KF_RELEASE | BG_KF_ITER_DESTROY)) ||
+				       bg_kfunc__consumes(k->name) >= 0)) ||
+				(!strncmp(f->calls[j].callee, "bpf_", 4) &&
 				 strstr(f->calls[j].callee, "release"));
 		}
 	}
@@ -512,6 +562,7 @@ static bool may_release(struct flow *fl, const char *name)
 
 static void do_call(struct flow *fl, struct state *s, int idx)
 {
+	const struct bg_kfunc *k;
 	const struct bg_call *call;
 	enum bg_helper_flow hf;
 	unsigned i;
@@ -531,16 +582,52 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 		s->pkt_safe = 0;
 		memset(s->pid_checked, 0, sizeof(s->pid_checked));
 	}
+	k = call->indirect || bg_model__find_func(fl->c->m, call->callee) ? NULL :
+	    bg_kfunc__find(call->callee);
+	if (k && (k->flags & (BG_KF_ITER_NEW | BG_KF_ITER_DESTROY)) && call->nargs &&
+	    call->args[0].ref && call->args[0].addr_of) {
+		/* bpf_iter_num_new(&it, ...) creates it, bpf_iter_num_destroy(&it) ends it */
+		struct vstate *it = var_get(s, call->args[0].ref, true);
+
+		if (it && (k->flags & BG_KF_ITER_NEW) && !it->managed)
+			acquire(fl, s, it, idx, BG_FLOW_KREF);
+		else if (it && (k->flags & BG_KF_ITER_DESTROY))
+			release(s, it->ref);
+	}
 	for (i = 0; i < call->nargs; i++) {
+		const struct bg_arg *a = &call->args[i];
 		struct vstate *v;
 
-		if (!call->args[i].ref || call->args[i].addr_of)
+		/*
+		 * A kfunc that releases, consumes or stores what it is given a
+		 * pointer we do not follow (container_of(node, ...), a field):
+		 * it may be one of the references held, and none is reported.
+		 */
+		if ((k && ((k->flags & BG_KF_RELEASE) ? (k->ptr & (1u << i)) :
+			   bg_kfunc__consumes(call->callee) == (int)i)) ||
+		    (hf == BG_FLOW_KREF && i == 1) ||
+		    (!k && !call->indirect && !bg_model__find_func(fl->c->m, call->callee) &&
+		     may_release(fl, call->callee))) {
+			v = a->ref && !a->addr_of ? var_get(s, a->ref, false) : NULL;
+			if ((!v || v->ref < 0) && !(a->is_const && !a->value) &&
+			    !(v && v->null == N_NULL))
+				release_kind(fl, s, BG_FLOW_KREF);
+		}
+		if (!a->ref || a->addr_of)
 			continue;
-		v = var_get(s, call->args[i].ref, false);
+		v = var_get(s, a->ref, false);
 		if (!v || v->ref < 0)
 			continue;
 		if ((hf == BG_FLOW_RINGBUF_RELEASE || hf == BG_FLOW_SOCK_RELEASE) && i == 0)
 			release(s, v->ref);
+		else if (hf == BG_FLOW_KREF && i == 1)
+			/* bpf_kptr_xchg(&v->kptr, p): the map holds p now */
+			release(s, v->ref);
+		else if (k && !v->derived && ((k->flags & BG_KF_RELEASE) ||
+					      bg_kfunc__consumes(call->callee) == (int)i))
+			release(s, v->ref);
+		else if (k)
+			continue;	/* the kfunc only uses it */
 		else if (!call->indirect && !v->derived && may_release(fl, call->callee))
 			/* a function of ours may release it: stop following it */
 			release(s, v->ref);
@@ -592,6 +679,7 @@ static const char *user_name(const struct bg_func *f);
 static void null_args(struct flow *fl, struct state *s, int idx)
 {
 	const struct bg_call *call = &fl->f->calls[idx];
+	const struct bg_kfunc *k = NULL;
 	const struct bg_func *g = NULL;
 	unsigned i, need = 0, addr = 0;
 	char action[256];
@@ -603,12 +691,29 @@ static void null_args(struct flow *fl, struct state *s, int idx)
 		return;
 	if (g)
 		need = params_of(fl, g, &addr);
+	else if (!call->indirect)
+		k = bg_kfunc__find(call->callee);
 	for (i = 0; i < call->nargs && i < 32; i++) {
 		struct vstate *v;
 
+		/* (a __weak kfunc's call is under bpf_ksym_exists(), which the verifier prunes) */
+		if (k && !fl->collect && bg_kfunc__arg_nonnull(k, i) && call->args[i].is_const &&
+		    !call->args[i].value && !call->args[i].ref &&
+		    !(bg_model__find_ksym(fl->c->m, call->callee) &&
+		      bg_model__find_ksym(fl->c->m, call->callee)->is_weak)) {
+			struct bg_diag *d = bg_check__report(fl->c, call->loc,
+				"'%s()' is given NULL as argument %u, where the kernel needs a valid "
+				"pointer; the verifier refuses the program", call->callee, i + 1);
+
+			bg_diag__note(d, (struct bg_loc){},
+				      "the kernel registers '%s' with trusted arguments: pass the object",
+				      call->callee);
+			continue;
+		}
 		if (!call->args[i].ref || call->args[i].addr_of)
 			continue;
-		if (g ? !((need | addr) & (1u << i)) : !bg_helper__arg_nonnull(call->callee, i))
+		if (g ? !((need | addr) & (1u << i)) :
+		    k ? !bg_kfunc__arg_nonnull(k, i) : !bg_helper__arg_nonnull(call->callee, i))
 			continue;
 		/* the callee only computes addresses from it (a CO-RE read, say) */
 		only_addr = g && !(need & (1u << i));
@@ -619,6 +724,10 @@ static void null_args(struct flow *fl, struct state *s, int idx)
 			snprintf(action, sizeof(action),
 				 "'%s()' dereferences its argument %u, given '%s',", user_name(g), i + 1,
 				 call->args[i].ref);
+		else if (k)
+			snprintf(action, sizeof(action),
+				 "'%s()' needs a valid pointer in argument %u (a trusted argument) and "
+				 "is given '%s'", call->callee, i + 1, call->args[i].ref);
 		else
 			snprintf(action, sizeof(action),
 				 "'%s()' needs memory in argument %u and is given '%s'", call->callee,
@@ -764,6 +873,24 @@ static void assume(struct flow *fl, const struct bg_cond *c, bool truth, struct 
 	case BG_COND_LESS:
 		assume_less(c, truth, s);
 		return;
+	case BG_COND_VALUE:
+		/*
+		 * `if (flag)` twice on one unchanged variable: the second test
+		 * goes the way the first did (an assignment forgets it)
+		 */
+		if (c->a.kind != BG_VAL_VAR || c->a.idx || c->a.off || !(v = var_get(s, c->a.var, true)))
+			return;
+		if (v->kind != K_NONE && v->kind != K_CONST)
+			return;
+		if (truth && v->kind == K_CONST && !v->pkt_off)
+			s->live = false;
+		else if (!truth && (v->nonzero || (v->kind == K_CONST && v->pkt_off)))
+			s->live = false;
+		else if (truth)
+			v->nonzero = true;
+		else
+			v->kind = K_CONST, v->pkt_off = 0;
+		return;
 	case BG_COND_NOT:
 		assume(fl, c->l, !truth, s);
 		return;
@@ -841,6 +968,30 @@ static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *r
 				bg_diag__note(d, ret->loc, "the reservation is still held when this returns");
 			bg_diag__note(d, (struct bg_loc){},
 				      "call bpf_ringbuf_submit() or bpf_ringbuf_discard() on every path");
+		} else if (fl->rule == R_KREF && kind == BG_FLOW_KREF) {
+			const char *callee = callee_of(fl, fl->refs[r].call);
+			const struct bg_kfunc *k = bg_kfunc__find(callee);
+
+			if (k && (k->flags & BG_KF_ITER_NEW)) {
+				d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
+						     "the iterator that '%s()' creates is not destroyed on a "
+						     "path that leaves '%s'; the verifier refuses the program "
+						     "(unreleased reference)", callee, user_name(fl->f));
+				bg_diag__note(d, (struct bg_loc){},
+					      "call its _destroy() kfunc on every path, or iterate with "
+					      "bpf_for(), which destroys it");
+			} else {
+				d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
+						     "the reference from '%s()' is not released on a path that "
+						     "leaves '%s'; the verifier refuses the program "
+						     "(unreleased reference)", callee, user_name(fl->f));
+				bg_diag__note(d, (struct bg_loc){},
+					      "release it (bpf_task_release(), bpf_obj_drop()...) or "
+					      "hand it to a map with bpf_kptr_xchg() on every path where it "
+					      "is not NULL");
+			}
+			if (ret)
+				bg_diag__note(d, ret->loc, "the reference is still held when this returns");
 		} else if (fl->rule == R_SOCK && kind == BG_FLOW_SOCK) {
 			d = bg_check__report(fl->c, call_loc(fl, fl->refs[r].call),
 					     "the socket reference from '%s' is not released on a path "
@@ -899,6 +1050,11 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 		return;
 	case BG_ST_CALL:
 		do_call(fl, s, st->call);
+		return;
+	case BG_ST_CLEANUP:
+		v = var_get(s, st->var, true);
+		if (v)
+			v->managed = true;
 		return;
 	case BG_ST_FORGET:
 		/* stored away or written through &v: what it holds escapes */
@@ -974,7 +1130,8 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 		else if (v && may_null(v))
 			fl->ret_flags |= RET_NULL;
 		if (v && v->ref >= 0 && (s->held & (1ULL << v->ref)))
-			fl->ret_flags |= fl->refs[v->ref].kind == BG_FLOW_RINGBUF ? RET_RINGBUF : RET_SOCK;
+			fl->ret_flags |= fl->refs[v->ref].kind == BG_FLOW_RINGBUF ? RET_RINGBUF :
+					 fl->refs[v->ref].kind == BG_FLOW_KREF ? RET_KREF : RET_SOCK;
 		leak_check(fl, s, &ret);
 		s->live = false;
 		return;
@@ -1203,6 +1360,11 @@ void bg_rule_ringbuf_leak(struct bg_check *c)
 void bg_rule_sk_release(struct bg_check *c)
 {
 	flow_rule(c, R_SOCK);
+}
+
+void bg_rule_kfunc_release(struct bg_check *c)
+{
+	flow_rule(c, R_KREF);
 }
 
 void bg_rule_pkt_bounds(struct bg_check *c)

@@ -55,7 +55,8 @@ const struct bg_rule bg_rules[] = {
 	{ "stack-size", BG_SEV_ERROR, "stack",
 	  "a stack frame, or a chain of frames, over 512 bytes", bg_rule_stack_size },
 	{ "null-deref", BG_SEV_ERROR, "flow",
-	  "a pointer that may be NULL (map lookup, ring buffer reserve, socket lookup) dereferenced",
+	  "a pointer that may be NULL (map lookup, ring buffer reserve, socket lookup, a "
+	  "KF_RET_NULL kfunc) dereferenced, or passed where the kernel needs a valid pointer",
 	  bg_rule_null_deref },
 	{ "ringbuf-leak", BG_SEV_ERROR, "flow",
 	  "a ring buffer reservation neither submitted nor discarded on some path",
@@ -63,6 +64,9 @@ const struct bg_rule bg_rules[] = {
 	{ "sk-release", BG_SEV_ERROR, "flow",
 	  "a socket reference from bpf_sk_lookup_*() not released on some path",
 	  bg_rule_sk_release },
+	{ "kfunc-release", BG_SEV_ERROR, "flow",
+	  "a reference from an acquiring kfunc or bpf_kptr_xchg(), or an iterator, not released "
+	  "or destroyed on some path", bg_rule_kfunc_release },
 	{ "pkt-bounds", BG_SEV_ERROR, "flow",
 	  "packet data accessed beyond what a data_end comparison covers on the path",
 	  bg_rule_pkt_bounds },

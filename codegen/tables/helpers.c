@@ -6,6 +6,8 @@
  * compatible program") and sleepable-only ("helper call might sleep in a
  * non-sleepable prog").
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tables.h"
@@ -296,6 +298,7 @@ static const struct {
 	{ "skc_to_tcp_request_sock",	BG_FLOW_OR_NULL },
 	{ "skc_to_unix_sock",		BG_FLOW_OR_NULL },
 	{ "skc_to_mptcp_sock",		BG_FLOW_OR_NULL },
+	{ "kptr_xchg",			BG_FLOW_KREF },
 	{ "ringbuf_reserve",		BG_FLOW_RINGBUF },
 	{ "ringbuf_submit",		BG_FLOW_RINGBUF_RELEASE },
 	{ "ringbuf_discard",		BG_FLOW_RINGBUF_RELEASE },
@@ -401,4 +404,45 @@ bool bg_helper__arg_nonnull(const char *name, unsigned arg)
 		if (!strcmp(nonnull_args[i].name, name))
 			return nonnull_args[i].args & (1u << arg);
 	return false;
+}
+
+static int kfunc_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct bg_kfunc *)elem)->name);
+}
+
+const struct bg_kfunc *bg_kfunc__find(const char *name)
+{
+	const struct bg_kfunc *k;
+	char impl[128];
+
+	if (!name)
+		return NULL;
+	k = bsearch(name, bg_kfuncs, bg_nkfuncs, sizeof(bg_kfuncs[0]), kfunc_cmp);
+	/* bpf_obj_drop(p), a macro of bpf_experimental.h, calls bpf_obj_drop_impl(p, NULL) */
+	if (!k && snprintf(impl, sizeof(impl), "%s_impl", name) < (int)sizeof(impl))
+		k = bsearch(impl, bg_kfuncs, bg_nkfuncs, sizeof(bg_kfuncs[0]), kfunc_cmp);
+	return k;
+}
+
+bool bg_kfunc__arg_nonnull(const struct bg_kfunc *k, unsigned arg)
+{
+	if (!k || arg >= 8 || !(k->ptr & (1u << arg)) || (k->nullable & (1u << arg)))
+		return false;
+	return k->flags & (BG_KF_TRUSTED_ARGS | BG_KF_RCU | BG_KF_RELEASE);
+}
+
+int bg_kfunc__consumes(const char *name)
+{
+	static const char *const takes_node[] = {
+		"bpf_list_push_front", "bpf_list_push_back", "bpf_rbtree_add",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(takes_node) / sizeof(takes_node[0]); i++) {
+		n = strlen(takes_node[i]);
+		if (!strncmp(name, takes_node[i], n) && (!name[n] || !strcmp(name + n, "_impl")))
+			return 1;
+	}
+	return -1;
 }

@@ -225,11 +225,66 @@ enum bg_helper_flow {
 	BG_FLOW_RINGBUF_RELEASE,/* releases the reservation in its first argument */
 	BG_FLOW_SOCK_RELEASE,	/* releases the socket in its first argument */
 	BG_FLOW_PKT_CHANGE,	/* may move packet data: packet pointers must be reloaded */
+	/*
+	 * returns a referenced kernel object (or NULL) to release or store:
+	 * bpf_kptr_xchg(), and every kfunc the kernel registers KF_ACQUIRE
+	 */
+	BG_FLOW_KREF,
 };
 
 enum bg_helper_flow bg_helper__flow(const char *name);
 /* Whether argument ARG (from 0) of helper or builtin NAME must be memory, not maybe-NULL. */
 bool bg_helper__arg_nonnull(const char *name, unsigned arg);
+
+/*
+ * A kfunc and what the verifier knows of it: the KF_* flags the kernel
+ * registers it with, and by argument (bit i for argument i) whether it is
+ * a pointer, may be NULL (name__nullable, name__opt; name__ign is not
+ * checked at all) or is memory the kfunc
+ * initialises (name__uninit). Written from a Linux source tree by
+ * scripts/gen-kfuncs.py: the flags are in the kernel's ELF, not its BTF.
+ */
+enum {
+	BG_KF_ACQUIRE = 1 << 0,
+	BG_KF_RELEASE = 1 << 1,
+	BG_KF_RET_NULL = 1 << 2,
+	BG_KF_TRUSTED_ARGS = 1 << 4,
+	BG_KF_SLEEPABLE = 1 << 5,
+	BG_KF_DESTRUCTIVE = 1 << 6,
+	BG_KF_RCU = 1 << 7,
+	BG_KF_ITER_NEW = 1 << 8,
+	BG_KF_ITER_NEXT = 1 << 9,
+	BG_KF_ITER_DESTROY = 1 << 10,
+	BG_KF_RCU_PROTECTED = 1 << 11,
+};
+
+struct bg_kfunc {
+	const char *name;
+	unsigned flags;		/* BG_KF_* */
+	unsigned char nargs;
+	unsigned char ptr;
+	unsigned char nullable;
+	unsigned char uninit;
+};
+
+extern const struct bg_kfunc bg_kfuncs[];
+extern const size_t bg_nkfuncs;
+
+/* The kfunc NAME, or NULL when the table does not have it (a module's, or newer). */
+const struct bg_kfunc *bg_kfunc__find(const char *name);
+/*
+ * Whether argument ARG of kfunc K must not be NULL: a pointer of a kfunc
+ * whose arguments are trusted (KF_TRUSTED_ARGS, KF_RCU, or a release kfunc),
+ * unless the kernel names it __nullable.
+ */
+bool bg_kfunc__arg_nonnull(const struct bg_kfunc *k, unsigned arg);
+
+/*
+ * The argument (from 0) a kfunc that is not KF_RELEASE takes ownership of, or
+ * -1: the verifier's own cases, bpf_list_push_*_impl() and bpf_rbtree_add_impl()
+ * turn the owning reference to their node into a non-owning one.
+ */
+int bg_kfunc__consumes(const char *name);
 
 /* Edit distance, for did-you-mean suggestions. */
 unsigned bg_edit_distance(const char *a, size_t alen, const char *b, size_t blen);

@@ -343,7 +343,7 @@ static void dump_stmt(const struct bg_stmt *s, int depth, FILE *out)
 {
 	static const char *const kinds[] = { "seq", "assign", "deref", "call", "forget", "if", "loop",
 					     "switch", "case", "return", "goto", "label", "break",
-					     "continue", "cleanup", "trap" };
+					     "continue", "object", "cleanup", "trap" };
 	size_t i;
 
 	if (!s)

@@ -118,6 +118,8 @@ enum bg_stmt_kind {
 	BG_ST_LABEL,	/* text: label */
 	BG_ST_BREAK,
 	BG_ST_CONTINUE,
+	BG_ST_OBJECT,	/* var: a local dynptr or iterator (struct bpf_dynptr, struct
+			 * bpf_iter_*) declared here, not created yet */
 	BG_ST_CLEANUP,	/* var: a local the compiler destroys at the end of its scope (an
 			 * attribute on it: cleanup(bpf_iter_num_destroy) in bpf_for()) */
 	BG_ST_TRAP,	/* memory at a constant NULL address, `*(volatile int *)0`: the verifier

@@ -803,9 +803,13 @@ static struct bg_val lower_call(struct parse_state *st, CXCursor call, struct bg
 		free(name);
 		return lower_expr(st, clang_Cursor_getArgument(call, 0), seq, 0);
 	}
-	/* CO-RE queries do not evaluate their argument: check->field there reads nothing */
-	if (!name || strncmp(name, "__builtin_preserve_", 19) ||
-	    !strcmp(name, "__builtin_preserve_access_index"))
+	/*
+	 * CO-RE queries do not evaluate their argument: check->field there reads
+	 * nothing, and bpf_core_type_id_local(type)'s *(type *)0 is no trap
+	 */
+	if (!name || ((strncmp(name, "__builtin_preserve_", 19) ||
+		       !strcmp(name, "__builtin_preserve_access_index")) &&
+		      strcmp(name, "__builtin_btf_type_id")))
 		for (i = 0; i < n; i++)
 			lower_expr(st, clang_Cursor_getArgument(call, i), seq, 0);
 	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl && k != CXCursor_ParmDecl &&
@@ -1389,11 +1393,22 @@ other_vars:
 	return cond;
 }
 
+/* Whether T is written as typeof(expr) or __typeof__(expr). */
+static bool typeof_type(CXType t)
+{
+	char *sp = cx_take(clang_getTypeSpelling(t));
+	bool is = sp && strstr(sp, "typeof");
+
+	free(sp);
+	return is;
+}
+
 static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq)
 {
 	CXType t = clang_getCanonicalType(clang_getCursorType(var));
 	struct bg_val v = val_other;
 	struct bg_stmt *s;
+	char *sp;
 	struct kids k;
 	long long size;
 	unsigned name_off;
@@ -1421,7 +1436,10 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 	}
 	/*
 	 * The initializer is the last expression after the name: one before it
-	 * is a typeof() in the type, which is never evaluated.
+	 * is a typeof() in the type, which is never evaluated. A declaration a
+	 * macro wrote (bpf_for()'s) has its name and initializer at one place:
+	 * there the last expression is the initializer unless the type is a
+	 * typeof().
 	 */
 	clang_getExpansionLocation(clang_getCursorLocation(var), NULL, NULL, NULL, &name_off);
 	kids_of(var, &k);
@@ -1432,7 +1450,7 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 			continue;
 		clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(k.v[i])), NULL,
 					   NULL, NULL, &off);
-		if (off > name_off)
+		if (off > name_off || (off == name_off && !typeof_type(clang_getCursorType(var))))
 			v = lower_value(st, k.v[i], seq);
 		break;
 	}
@@ -1442,6 +1460,15 @@ static void lower_decl(struct parse_state *st, CXCursor var, struct bg_stmt *seq
 	s->var = arena_take(st, clang_getCursorSpelling(var));
 	s->val = v;
 	emit(st, seq, s);
+	/* a dynptr or an iterator: the verifier tracks what is made of its stack slots */
+	if (t.kind == CXType_Record && (sp = cx_take(clang_getTypeSpelling(t)))) {
+		if ((!strcmp(sp, "struct bpf_dynptr") || !strncmp(sp, "struct bpf_iter_", 16)) &&
+		    (s = new_stmt(st, BG_ST_OBJECT, var))) {
+			s->var = arena_take(st, clang_getCursorSpelling(var));
+			emit(st, seq, s);
+		}
+		free(sp);
+	}
 	/*
 	 * A struct local with an attribute libclang does not expose, which for
 	 * a struct is cleanup(f) in practice (unused, maybe_unused are the

@@ -51,6 +51,7 @@ struct vstate {
 	 */
 	bool managed;
 	bool nonzero;		/* an integer tested true on this path: `if (flag)` */
+	unsigned char obj;	/* enum obj_state of a local dynptr or iterator; O_NONE: not followed */
 	short ref;		/* index into the analysis' refs, or -1 */
 	int src;		/* the call the value came from, or -1 */
 	int vid;		/* copies of one value share it, as verifier registers do; -1 none */
@@ -68,7 +69,10 @@ struct state {
 	struct vstate v[MAX_VARS];
 };
 
-enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL, R_KREF };
+enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL, R_KREF, R_OBJ };
+
+/* A dynptr's or iterator's state, as the verifier keeps it for their stack slots */
+enum obj_state { O_NONE, O_UNINIT, O_INIT, O_DEAD };
 
 /* What a function of the file may return, for its callers (a summary) */
 enum {
@@ -83,6 +87,7 @@ enum {
 struct ref {
 	int call;
 	enum bg_helper_flow kind;
+	bool obj;		/* held by a dynptr or iterator, not a pointer */
 };
 
 struct label {
@@ -153,6 +158,7 @@ static void var_reset(struct vstate *v)
 	v->lit = false;
 	v->derived = false;
 	v->nonzero = false;
+	v->obj = O_NONE;
 	v->kind = K_NONE;
 	v->ref = -1;
 	v->src = -1;
@@ -226,6 +232,8 @@ static void join_into(struct state *a, const struct state *b)
 		}
 		av->managed |= bv->managed;
 		av->nonzero &= bv->nonzero;
+		if (av->obj != bv->obj)
+			av->obj = O_NONE;	/* created on one path only: not followed */
 		anull = av->null;
 		/* a literal NULL only if every path that may be NULL has only a literal */
 		av->lit = (may_null(av) ? av->lit : true) && (may_null(bv) ? bv->lit : true) &&
@@ -452,8 +460,17 @@ static void assign(struct flow *fl, struct state *s, const struct bg_stmt *st)
 		}
 		k = bg_model__find_func(fl->c->m, call->callee) ? NULL : bg_kfunc__find(call->callee);
 		if (k && (k->flags & (BG_KF_ACQUIRE | BG_KF_RET_NULL))) {
-			/* a kfunc: KF_RET_NULL may be NULL, KF_ACQUIRE holds a reference */
+			/*
+			 * a kfunc: KF_RET_NULL may be NULL, KF_ACQUIRE holds a
+			 * reference; bpf_refcount_acquire() of an object we own
+			 * is never NULL (the verifier's arg_owning_ref)
+			 */
 			v->null = k->flags & BG_KF_RET_NULL ? N_MAYBE : N_NONNULL;
+			if (!strcmp(k->name, "bpf_refcount_acquire_impl") && call->nargs &&
+			    call->args[0].ref && !call->args[0].addr_of &&
+			    (from = var_get(s, call->args[0].ref, false)) && from->ref >= 0 &&
+			    (s->held & (1ULL << from->ref)))
+				v->null = N_NONNULL;
 			v->src = val->call;
 			v->vid = fl->next_vid++;
 			if (k->flags & BG_KF_ACQUIRE)
@@ -490,9 +507,14 @@ static void release(struct state *s, int ref)
 	if (ref < 0)
 		return;
 	s->held &= ~(1ULL << ref);
-	for (i = 0; i < s->nvars; i++)
-		if (s->v[i].ref == ref)
-			s->v[i].ref = -1;
+	for (i = 0; i < s->nvars; i++) {
+		if (s->v[i].ref != ref)
+			continue;
+		s->v[i].ref = -1;
+		/* a dynptr of a submitted reservation, and its clones, are gone */
+		if (s->v[i].obj == O_INIT)
+			s->v[i].obj = O_DEAD;
+	}
 }
 
 static void null_args(struct flow *fl, struct state *s, int idx);
@@ -503,7 +525,7 @@ static void release_kind(struct flow *fl, struct state *s, enum bg_helper_flow k
 	int r;
 
 	for (r = 0; r < fl->nrefs; r++)
-		if (fl->refs[r].kind == kind && (s->held & (1ULL << r)))
+		if (fl->refs[r].kind == kind && !fl->refs[r].obj && (s->held & (1ULL << r)))
 			release(s, r);
 }
 
@@ -560,6 +582,139 @@ static bool may_release(struct flow *fl, const char *name)
 	return found;
 }
 
+enum obj_role { ROLE_NONE, ROLE_NEW, ROLE_USE, ROLE_END };
+
+/*
+ * What call CALL (kfunc K, or NULL) does to the dynptr or iterator given as
+ * &arg I: creates it (a constructor's __uninit argument), ends it (a
+ * _destroy() kfunc, a ring buffer dynptr's submit or discard), or uses it,
+ * which needs it created. ROLE_NONE: a call not known, which may do anything.
+ */
+static enum obj_role obj_role(struct flow *fl, const struct bg_call *call,
+			      const struct bg_kfunc *k, unsigned i)
+{
+	static const struct {
+		const char *name;
+		unsigned arg;
+		enum obj_role role;
+	} helpers[] = {
+		{ "bpf_dynptr_from_mem", 3, ROLE_NEW },
+		{ "bpf_ringbuf_reserve_dynptr", 3, ROLE_NEW },
+		{ "bpf_ringbuf_submit_dynptr", 0, ROLE_END },
+		{ "bpf_ringbuf_discard_dynptr", 0, ROLE_END },
+		{ "bpf_dynptr_read", 2, ROLE_USE },
+		{ "bpf_dynptr_write", 0, ROLE_USE },
+		{ "bpf_dynptr_data", 0, ROLE_USE },
+	};
+	size_t j;
+
+	if (call->indirect) {
+		for (j = 0; j < sizeof(helpers) / sizeof(helpers[0]); j++)
+			if (!strcmp(helpers[j].name, call->callee) && helpers[j].arg == i)
+				return helpers[j].role;
+		return ROLE_NONE;
+	}
+	if (!k || bg_model__find_func(fl->c->m, call->callee))
+		return ROLE_NONE;
+	if (i == 0 && (k->flags & BG_KF_ITER_NEW))
+		return ROLE_NEW;
+	if (i == 0 && (k->flags & BG_KF_ITER_DESTROY))
+		return ROLE_END;
+	if (i < 8 && (k->uninit & (1u << i)))
+		return ROLE_NEW;
+	return i < 8 && (k->ptr & (1u << i)) ? ROLE_USE : ROLE_NONE;
+}
+
+/* The dynptrs and iterators call IDX is given by address: their state, and its errors. */
+static void obj_call(struct flow *fl, struct state *s, int idx, const struct bg_kfunc *k)
+{
+	const struct bg_call *call = &fl->f->calls[idx];
+	const char *what, *name;
+	struct vstate *v, *from;
+	enum obj_role role;
+	struct bg_diag *d;
+	unsigned i, j;
+
+	for (i = 0; i < call->nargs; i++) {
+		if (!call->args[i].ref || !call->args[i].addr_of)
+			continue;
+		role = obj_role(fl, call, k, i);
+		v = var_get(s, call->args[i].ref, role == ROLE_NEW);
+		if (!v)
+			continue;
+		if (v->obj == O_NONE && role == ROLE_END) {
+			release(s, v->ref);	/* not followed since, but its end is known */
+			continue;
+		}
+		if (v->obj == O_NONE && role != ROLE_NEW)
+			continue;
+		name = call->args[i].ref;
+		what = strstr(call->args[i].type.pointee ? call->args[i].type.pointee : "", "iter") ?
+		       "iterator" : "dynptr";
+		if (v->managed || role == ROLE_NONE) {
+			/* a function of the file, or one not known: it may create or end it */
+			if (!call->indirect && may_release(fl, call->callee))
+				release(s, v->ref);
+			v->obj = O_NONE;
+			continue;
+		}
+		if (fl->rule == R_OBJ && role != ROLE_NEW && v->obj != O_INIT) {
+			d = bg_check__report(fl->c, call->loc,
+					     "the %s '%s' is given to '%s()' %s; the verifier refuses "
+					     "the program (expected an initialized %s)", what, name,
+					     call->callee, v->obj == O_UNINIT ? "before it is created" :
+					     "after it was destroyed or released", what);
+			bg_diag__note(d, (struct bg_loc){}, strcmp(what, "iterator") ?
+				      "create it first (bpf_dynptr_from_mem(), "
+				      "bpf_ringbuf_reserve_dynptr(), ...) and use it before it is "
+				      "submitted or discarded" :
+				      "create it with its _new() kfunc first, and use it before its "
+				      "_destroy()");
+			v->obj = O_NONE;	/* once */
+			continue;
+		}
+		if (role == ROLE_NEW && v->obj == O_INIT &&
+		    (!strcmp(what, "iterator") || (v->ref >= 0 && (s->held & (1ULL << v->ref))))) {
+			if (fl->rule == R_OBJ) {
+				d = bg_check__report(fl->c, call->loc,
+						     "'%s()' creates the %s '%s' over one still in use; "
+						     "the verifier refuses the program (%s)", call->callee,
+						     what, name, strcmp(what, "iterator") ?
+						     "cannot overwrite referenced dynptr" :
+						     "expected an uninitialized iterator");
+				bg_diag__note(d, (struct bg_loc){}, strcmp(what, "iterator") ?
+					      "submit or discard the reservation first" :
+					      "destroy it first, or use another variable");
+			}
+			v->obj = O_NONE;
+			continue;
+		}
+		if (role == ROLE_END) {
+			v->obj = O_DEAD;
+			release(s, v->ref);
+			continue;
+		}
+		if (role != ROLE_NEW)
+			continue;
+		v->obj = O_INIT;
+		v->ref = -1;
+		if ((k && (k->flags & BG_KF_ITER_NEW)) ||
+		    !strcmp(call->callee, "bpf_ringbuf_reserve_dynptr")) {
+			/* a reference, released even when the reservation failed */
+			acquire(fl, s, v, idx, k ? BG_FLOW_KREF : BG_FLOW_RINGBUF);
+			fl->refs[v->ref].obj = true;
+			continue;
+		}
+		/* a clone shares the reference of the dynptr it is made from */
+		for (j = 0; j < call->nargs; j++)
+			if (j != i && call->args[j].ref && call->args[j].addr_of &&
+			    (from = var_get(s, call->args[j].ref, false)) && from->obj == O_INIT)
+				v->ref = from->ref;
+	}
+}
+
+static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *ret);
+
 static void do_call(struct flow *fl, struct state *s, int idx)
 {
 	const struct bg_kfunc *k;
@@ -584,16 +739,7 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 	}
 	k = call->indirect || bg_model__find_func(fl->c->m, call->callee) ? NULL :
 	    bg_kfunc__find(call->callee);
-	if (k && (k->flags & (BG_KF_ITER_NEW | BG_KF_ITER_DESTROY)) && call->nargs &&
-	    call->args[0].ref && call->args[0].addr_of) {
-		/* bpf_iter_num_new(&it, ...) creates it, bpf_iter_num_destroy(&it) ends it */
-		struct vstate *it = var_get(s, call->args[0].ref, true);
-
-		if (it && (k->flags & BG_KF_ITER_NEW) && !it->managed)
-			acquire(fl, s, it, idx, BG_FLOW_KREF);
-		else if (it && (k->flags & BG_KF_ITER_DESTROY))
-			release(s, it->ref);
-	}
+	obj_call(fl, s, idx, k);
 	for (i = 0; i < call->nargs; i++) {
 		const struct bg_arg *a = &call->args[i];
 		struct vstate *v;
@@ -631,6 +777,11 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 		else if (!call->indirect && !v->derived && may_release(fl, call->callee))
 			/* a function of ours may release it: stop following it */
 			release(s, v->ref);
+	}
+	if (k && !strcmp(k->name, "bpf_throw")) {
+		/* the program ends here: what it holds is never released */
+		leak_check(fl, s, NULL);
+		s->live = false;
 	}
 }
 
@@ -1056,6 +1207,11 @@ static void run(struct flow *fl, const struct bg_stmt *st, struct state *s)
 		if (v)
 			v->managed = true;
 		return;
+	case BG_ST_OBJECT:
+		v = var_get(s, st->var, true);
+		if (v && !v->managed)
+			v->obj = O_UNINIT;
+		return;
 	case BG_ST_FORGET:
 		/* stored away or written through &v: what it holds escapes */
 		v = var_get(s, st->var, false);
@@ -1365,6 +1521,11 @@ void bg_rule_sk_release(struct bg_check *c)
 void bg_rule_kfunc_release(struct bg_check *c)
 {
 	flow_rule(c, R_KREF);
+}
+
+void bg_rule_object_state(struct bg_check *c)
+{
+	flow_rule(c, R_OBJ);
 }
 
 void bg_rule_pkt_bounds(struct bg_check *c)

@@ -67,6 +67,9 @@ const struct bg_rule bg_rules[] = {
 	{ "kfunc-release", BG_SEV_ERROR, "flow",
 	  "a reference from an acquiring kfunc or bpf_kptr_xchg(), or an iterator, not released "
 	  "or destroyed on some path", bg_rule_kfunc_release },
+	{ "object-state", BG_SEV_ERROR, "flow",
+	  "a dynptr or iterator used before it is created or after it is released or destroyed, "
+	  "or created again while in use", bg_rule_object_state },
 	{ "pkt-bounds", BG_SEV_ERROR, "flow",
 	  "packet data accessed beyond what a data_end comparison covers on the path",
 	  bg_rule_pkt_bounds },

@@ -5,9 +5,9 @@
 Writes the table of the kernel's kfuncs and what the verifier knows of each:
 the KF_* flags they are registered with (BTF_ID_FLAGS(func, name, KF_...)
 in a BTF_KFUNCS_START set), and per argument whether it is a pointer, may be
-NULL (a parameter named *__nullable or *__opt, or *__ign, which the verifier
-does not check), or must be uninitialised
-memory the kfunc fills (*__uninit: a dynptr or iterator it constructs).
+NULL (a parameter named *__nullable or *__opt; *__ign and *__prog, which the
+verifier does not check or fills in itself), or must be uninitialised memory
+the kfunc fills (*__uninit: a dynptr or iterator it constructs).
 The kernel keeps these flags in its ELF, not in /sys/kernel/btf/vmlinux, so
 bpfgen check cannot read them at run time. LINUX_SOURCE_DIR is a Linux tree
 (Debian's linux-source package); the in-tree modules' kfuncs (nf_conntrack,
@@ -110,7 +110,7 @@ def main():
         bits = " | ".join("BG_" + f for f in FLAGS if f in flags[n]) or "0"
         ptr = sum(1 << i for i, (is_ptr, _) in enumerate(ps) if is_ptr)
         null = sum(1 << i for i, (_, pn) in enumerate(ps)
-                   if pn.endswith("__nullable") or pn.endswith("__opt") or pn.endswith("__ign"))
+                   if pn.endswith(("__nullable", "__opt", "__ign", "__prog")))
         uninit = sum(1 << i for i, (_, pn) in enumerate(ps) if pn.endswith("__uninit"))
         out.write('\t{ "%s", %s, %d, 0x%02x, 0x%02x, 0x%02x },\n'
                   % (n, bits, len(ps), ptr, null, uninit))

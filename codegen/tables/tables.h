@@ -239,9 +239,9 @@ bool bg_helper__arg_nonnull(const char *name, unsigned arg);
 /*
  * A kfunc and what the verifier knows of it: the KF_* flags the kernel
  * registers it with, and by argument (bit i for argument i) whether it is
- * a pointer, may be NULL (name__nullable, name__opt; name__ign is not
- * checked at all) or is memory the kfunc
- * initialises (name__uninit). Written from a Linux source tree by
+ * a pointer, may be NULL (name__nullable, name__opt; name__ign and
+ * name__prog, which the verifier does not check or fills in itself) or is
+ * memory the kfunc initialises (name__uninit). Written from a Linux source tree by
  * scripts/gen-kfuncs.py: the flags are in the kernel's ELF, not its BTF.
  */
 enum {

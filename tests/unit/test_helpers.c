@@ -12,7 +12,10 @@
 
 #include <criterion/criterion.h>
 
+#include <bpf/btf.h>
+
 #include "rules/rules.h"
+#include "tables/tables.h"
 #include "tables/kernel.h"
 
 #ifndef BG_TEST_DATA_DIR
@@ -967,4 +970,90 @@ Test(helper_rules, rules_can_be_disabled)
 	call("x", "bpf_skb_load_bytes", 11);
 	bg_rules__run(m, &opts, &diags);
 	cr_assert_str_eq(lines_of("helper-type"), "");
+}
+
+/* ---- the kfunc table (codegen/tables/kfuncs.c) ---- */
+
+Test(kfuncs, sorted_for_the_lookup_and_flags_as_registered)
+{
+	const struct bg_kfunc *k;
+	size_t i;
+
+	cr_assert_gt(bg_nkfuncs, 150);
+	for (i = 1; i < bg_nkfuncs; i++)
+		cr_assert_lt(strcmp(bg_kfuncs[i - 1].name, bg_kfuncs[i].name), 0,
+			     "'%s' before '%s'", bg_kfuncs[i - 1].name, bg_kfuncs[i].name);
+	k = bg_kfunc__find("bpf_task_acquire");
+	cr_assert(k);
+	cr_assert_eq(k->flags, BG_KF_ACQUIRE | BG_KF_RCU | BG_KF_RET_NULL);
+	cr_assert_eq(bg_kfunc__find("bpf_task_release")->flags, BG_KF_RELEASE);
+	cr_assert(bg_kfunc__find("bpf_iter_num_new")->flags & BG_KF_ITER_NEW);
+	cr_assert(bg_kfunc__find("bpf_iter_num_next")->flags & BG_KF_RET_NULL);
+	/* the bpf_experimental.h macro finds its _impl */
+	cr_assert_str_eq(bg_kfunc__find("bpf_obj_drop")->name, "bpf_obj_drop_impl");
+	cr_assert_null(bg_kfunc__find("bpf_no_such_kfunc"));
+	/* dynptr constructors: their dynptr argument is __uninit */
+	cr_assert_eq(bg_kfunc__find("bpf_dynptr_from_skb")->uninit, 1u << 2);
+	/* trusted arguments: a release kfunc's, not a __nullable or __ign one */
+	cr_assert(bg_kfunc__arg_nonnull(bg_kfunc__find("bpf_task_release"), 0));
+	cr_assert_not(bg_kfunc__arg_nonnull(bg_kfunc__find("bpf_obj_drop_impl"), 1));
+	cr_assert_not(bg_kfunc__arg_nonnull(bg_kfunc__find("bpf_iter_task_new"), 1));
+	cr_assert_eq(bg_kfunc__consumes("bpf_rbtree_add_impl"), 1);
+	cr_assert_eq(bg_kfunc__consumes("bpf_list_push_back"), 1);
+	cr_assert_eq(bg_kfunc__consumes("bpf_obj_drop_impl"), -1);
+}
+
+/*
+ * The table is written from 6.12's source; the running kernel's BTF has the
+ * prototypes, parameter names included: where both have a kfunc, its number
+ * of arguments and which are pointers, __nullable or __uninit must agree.
+ */
+Test(kfuncs, prototypes_agree_with_the_running_kernel_btf)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	size_t i, compared = 0;
+	unsigned a;
+
+	if (!btf)
+		cr_skip_test("no vmlinux BTF: %s", strerror(errno));
+	for (i = 0; i < bg_nkfuncs; i++) {
+		const struct bg_kfunc *k = &bg_kfuncs[i];
+		const struct btf_type *fn, *proto;
+		const struct btf_param *p;
+		unsigned ptr = 0, null = 0, uninit = 0;
+		int id = btf__find_by_name_kind(btf, k->name, BTF_KIND_FUNC);
+
+		if (id < 0)
+			continue;	/* not in this kernel, or in a module */
+		fn = btf__type_by_id(btf, id);
+		proto = btf__type_by_id(btf, fn->type);
+		if (btf_vlen(proto) != k->nargs || k->nargs > 8)
+			continue;	/* changed since 6.12 (bpf_wq_set_callback_impl) */
+		p = btf_params(proto);
+		for (a = 0; a < k->nargs; a++) {
+			const char *pn = btf__name_by_offset(btf, p[a].name_off);
+			const struct btf_type *t = btf__type_by_id(btf, p[a].type);
+			size_t n = pn ? strlen(pn) : 0;
+
+			while (t && (btf_is_mod(t) || btf_is_typedef(t)))
+				t = btf__type_by_id(btf, t->type);
+			if (t && btf_is_ptr(t))
+				ptr |= 1u << a;
+#define ENDS(s) (n >= sizeof(s) - 1 && !strcmp(pn + n - (sizeof(s) - 1), s))
+			if (ENDS("__nullable") || ENDS("__opt") || ENDS("__ign") || ENDS("__prog"))
+				null |= 1u << a;
+			if (ENDS("__uninit"))
+				uninit |= 1u << a;
+#undef ENDS
+		}
+		cr_expect_eq(ptr, k->ptr, "%s: pointers 0x%x in BTF, 0x%x in the table", k->name,
+			     ptr, k->ptr);
+		cr_expect_eq(null, k->nullable, "%s: nullable 0x%x in BTF, 0x%x in the table",
+			     k->name, null, k->nullable);
+		cr_expect_eq(uninit, k->uninit, "%s: uninit 0x%x in BTF, 0x%x in the table",
+			     k->name, uninit, k->uninit);
+		compared++;
+	}
+	btf__free(btf);
+	cr_assert_gt(compared, 100, "only %zu kfuncs compared", compared);
 }

@@ -25,6 +25,9 @@
 enum nullness { N_UNTRACKED, N_MAYBE, N_NONNULL, N_NULL };
 enum vkind { K_NONE, K_PKT, K_PKT_END, K_SCALAR, K_CONST };
 
+/* The regions the verifier counts on a path: bpf_spin_lock(), RCU, preemption */
+enum { L_SPIN, L_RCU, L_PREEMPT, L_N };
+
 
 
 struct vstate {
@@ -66,10 +69,11 @@ struct state {
 	long long pid_checked[MAX_PIDS];	/* the same, from each variable-offset base */
 	bool pkt_unknown;	/* a bound was checked in a way not followed: report nothing */
 	unsigned long long held;	/* references acquired and not released */
+	signed char lock[L_N];	/* depth of each region on this path; -1 not known */
 	struct vstate v[MAX_VARS];
 };
 
-enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL, R_KREF, R_OBJ };
+enum flow_rule { R_NULL, R_RINGBUF, R_SOCK, R_PKT, R_KERNEL, R_KREF, R_OBJ, R_LOCK };
 
 /* A dynptr's or iterator's state, as the verifier keeps it for their stack slots */
 enum obj_state { O_NONE, O_UNINIT, O_INIT, O_DEAD };
@@ -114,6 +118,7 @@ struct flow {
 	struct label labels[MAX_LABELS];
 	int nlabels;
 	struct jump_ctx *jump;
+	bool entry;		/* a program's entry (BPF_PROG()'s body too): regions start closed */
 	unsigned ret_flags;	/* for summaries: RET_* of what the function may return */
 	int next_vid;
 	int next_pid;
@@ -269,6 +274,9 @@ static void join_into(struct state *a, const struct state *b)
 			a->pid_checked[i] = b->pid_checked[i];
 	a->pkt_unknown |= b->pkt_unknown;
 	a->held |= held;
+	for (i = 0; i < L_N; i++)
+		if (a->lock[i] != b->lock[i])
+			a->lock[i] = -1;
 }
 
 static const char *callee_of(struct flow *fl, int call)
@@ -518,6 +526,7 @@ static void release(struct state *s, int ref)
 }
 
 static void null_args(struct flow *fl, struct state *s, int idx);
+static const char *user_name(const struct bg_func *f);
 
 /* Release every reference of KIND held on this path. */
 static void release_kind(struct flow *fl, struct state *s, enum bg_helper_flow kind)
@@ -715,6 +724,112 @@ static void obj_call(struct flow *fl, struct state *s, int idx, const struct bg_
 
 static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *ret);
 
+static const struct {
+	const char *name;
+	int region;
+	int step;
+} region_calls[] = {
+	{ "bpf_spin_lock", L_SPIN, 1 },
+	{ "bpf_spin_unlock", L_SPIN, -1 },
+	{ "bpf_rcu_read_lock", L_RCU, 1 },
+	{ "bpf_rcu_read_unlock", L_RCU, -1 },
+	{ "bpf_preempt_disable", L_PREEMPT, 1 },
+	{ "bpf_preempt_enable", L_PREEMPT, -1 },
+};
+
+/* Whether function NAME of the file, or one it calls, opens or closes a region. */
+static bool may_change_regions(struct flow *fl, const struct bg_func *g)
+{
+	const struct bg_model *m = fl->c->m;
+	bool *reach, found = false;
+	size_t i, j, r;
+
+	reach = calloc(m->nfuncs + 1, sizeof(*reach));
+	if (!reach || bg_model__reachable(m, (int)(g - m->funcs), reach)) {
+		free(reach);
+		return true;
+	}
+	for (i = 0; i < m->nfuncs && !found; i++) {
+		if (!reach[i])
+			continue;
+		found = !m->funcs[i].body;
+		for (j = 0; j < m->funcs[i].ncalls && !found; j++)
+			for (r = 0; r < sizeof(region_calls) / sizeof(region_calls[0]); r++)
+				found |= !strcmp(m->funcs[i].calls[j].callee, region_calls[r].name);
+	}
+	free(reach);
+	return found;
+}
+
+/* The program section whose entry function F is (BPF_PROG()'s body too), or NULL. */
+static const struct bg_prog *entry_of(struct flow *fl, const struct bg_func *f)
+{
+	const struct bg_model *m = fl->c->m;
+	size_t i;
+
+	for (i = 0; i < m->nprogs; i++) {
+		const struct bg_prog *p = &m->progs[i];
+
+		if ((p->func >= 0 && &m->funcs[p->func] == f) ||
+		    (f->name != user_name(f) && !strcmp(user_name(f), p->name)))
+			return p;
+	}
+	return NULL;
+}
+
+/* Call IDX opens or closes a region, or needs one. */
+static void region_call(struct flow *fl, struct state *s, int idx, const struct bg_kfunc *k)
+{
+	const struct bg_call *call = &fl->f->calls[idx];
+	const struct bg_section_def *def;
+	const struct bg_prog *p;
+	const struct bg_func *g;
+	struct bg_diag *d;
+	size_t r;
+
+	for (r = 0; r < sizeof(region_calls) / sizeof(region_calls[0]); r++) {
+		signed char *depth = &s->lock[region_calls[r].region];
+
+		if (strcmp(call->callee, region_calls[r].name))
+			continue;
+		if (*depth >= 0 && *depth + region_calls[r].step >= 0 && *depth < 100)
+			*depth += region_calls[r].step;
+		else
+			*depth = -1;
+		return;
+	}
+	if (!call->indirect && (g = bg_model__find_func(fl->c->m, call->callee))) {
+		if (g != fl->f && may_change_regions(fl, g))
+			memset(s->lock, -1, sizeof(s->lock));
+		return;
+	}
+	if (fl->rule != R_LOCK || !k)
+		return;
+	/* the graph kfuncs: bpf_rbtree_add(), bpf_list_pop_front(), ... */
+	if ((!strncmp(k->name, "bpf_rbtree_", 11) || !strncmp(k->name, "bpf_list_p", 10)) &&
+	    !s->lock[L_SPIN]) {
+		d = bg_check__report(fl->c, call->loc,
+				     "'%s()' is called without the bpf_spin_lock that guards its "
+				     "tree or list held on this path; the verifier refuses the program",
+				     call->callee);
+		bg_diag__note(d, (struct bg_loc){},
+			      "take the lock next to the root or head first: bpf_spin_lock(&lock); "
+			      "... bpf_spin_unlock(&lock);");
+		s->lock[L_SPIN] = -1;	/* once */
+	}
+	if ((k->flags & BG_KF_RCU_PROTECTED) && !s->lock[L_RCU] && (p = entry_of(fl, fl->f)) &&
+	    (def = bg_section__find(p->section)) && (def->flags & BG_SEC_SLEEPABLE)) {
+		d = bg_check__report(fl->c, call->loc,
+				     "'%s()' needs an RCU read section, which sleepable section '%s' "
+				     "does not have; the verifier refuses the program (expected an "
+				     "RCU CS)", call->callee, p->section);
+		bg_diag__note(d, (struct bg_loc){},
+			      "call bpf_rcu_read_lock() before it and bpf_rcu_read_unlock() after the "
+			      "iteration");
+		s->lock[L_RCU] = -1;
+	}
+}
+
 static void do_call(struct flow *fl, struct state *s, int idx)
 {
 	const struct bg_kfunc *k;
@@ -740,6 +855,7 @@ static void do_call(struct flow *fl, struct state *s, int idx)
 	k = call->indirect || bg_model__find_func(fl->c->m, call->callee) ? NULL :
 	    bg_kfunc__find(call->callee);
 	obj_call(fl, s, idx, k);
+	region_call(fl, s, idx, k);
 	for (i = 0; i < call->nargs; i++) {
 		const struct bg_arg *a = &call->args[i];
 		struct vstate *v;
@@ -824,7 +940,6 @@ static void null_use(struct flow *fl, struct vstate *v, const char *name, struct
 }
 
 static unsigned params_of(struct flow *fl, const struct bg_func *g, unsigned *addr);
-static const char *user_name(const struct bg_func *f);
 
 /* A call given a maybe-NULL pointer where the callee needs memory. */
 static void null_args(struct flow *fl, struct state *s, int idx)
@@ -1095,7 +1210,22 @@ static const char *user_name(const struct bg_func *f)
 
 static void leak_check(struct flow *fl, struct state *s, const struct bg_stmt *ret)
 {
+	static const char *const unlock[L_N] = {
+		"bpf_spin_unlock", "bpf_rcu_read_unlock", "bpf_preempt_enable",
+	};
 	int r;
+
+	for (r = 0; fl->rule == R_LOCK && r < L_N; r++) {
+		struct bg_diag *d;
+
+		if (s->lock[r] <= 0 || !fl->entry)
+			continue;
+		d = bg_check__report(fl->c, ret ? ret->loc : fl->f->loc,
+				     "'%s' returns with %d %s() missing on this path; the verifier "
+				     "refuses the program", user_name(fl->f), s->lock[r], unlock[r]);
+		bg_diag__note(d, (struct bg_loc){}, "end the region before every return");
+		s->lock[r] = 0;
+	}
 
 	if (ret && ret->val.kind == BG_VAL_VAR) {
 		/* a reference handed to the caller is the caller's to release */
@@ -1332,6 +1462,9 @@ static void analyze(struct flow *fl, const struct bg_func *f, bool scalar_params
 	fl->ret_flags = 0;
 	fl->next_pid = 0;
 	s->live = true;
+	/* a program starts outside every region; a function of the file, not known */
+	fl->entry = !fl->collect && entry_of(fl, f);
+	memset(s->lock, fl->entry ? 0 : -1, sizeof(s->lock));
 	/* summarising: every parameter may be NULL until the callee tests it */
 	for (i = 0; fl->collect && f->params && i < f->nparams && i < 32; i++) {
 		struct vstate *v = var_get(s, f->params[i], true);
@@ -1526,6 +1659,11 @@ void bg_rule_kfunc_release(struct bg_check *c)
 void bg_rule_object_state(struct bg_check *c)
 {
 	flow_rule(c, R_OBJ);
+}
+
+void bg_rule_lock_region(struct bg_check *c)
+{
+	flow_rule(c, R_LOCK);
 }
 
 void bg_rule_pkt_bounds(struct bg_check *c)

@@ -70,6 +70,10 @@ const struct bg_rule bg_rules[] = {
 	{ "object-state", BG_SEV_ERROR, "flow",
 	  "a dynptr or iterator used before it is created or after it is released or destroyed, "
 	  "or created again while in use", bg_rule_object_state },
+	{ "lock-region", BG_SEV_ERROR, "flow",
+	  "a bpf_spin_lock, RCU read or preemption region still open when the program returns, "
+	  "a tree or list kfunc outside its lock, an RCU-protected kfunc outside an RCU section",
+	  bg_rule_lock_region },
 	{ "pkt-bounds", BG_SEV_ERROR, "flow",
 	  "packet data accessed beyond what a data_end comparison covers on the path",
 	  bg_rule_pkt_bounds },

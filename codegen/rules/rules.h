@@ -152,6 +152,7 @@ void bg_rule_ringbuf_leak(struct bg_check *c);
 void bg_rule_sk_release(struct bg_check *c);
 void bg_rule_kfunc_release(struct bg_check *c);
 void bg_rule_object_state(struct bg_check *c);
+void bg_rule_lock_region(struct bg_check *c);
 void bg_rule_pkt_bounds(struct bg_check *c);
 void bg_rule_kernel_deref(struct bg_check *c);
 void bg_rule_btf_target(struct bg_check *c);

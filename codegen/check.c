@@ -588,6 +588,11 @@ int bg_cmd_check(int argc, char **argv)
 	ctx = (struct check_ctx){ files, nfiles, db, clang_args, nclang, cache_dir, &opts, cwd,
 				  dump, want_stats };
 	if (jobs > 1 && njobs > 1) {
+		/* libclang mapped once in the parent, not once in each worker */
+		if (bg_parse__load()) {
+			status = 2;
+			goto out;
+		}
 		failed = !bg_check_parallel(&ctx, njobs, jobs < (int)njobs ? jobs : (int)njobs, &diags,
 					 &pool, want_stats ? &stats : NULL);
 	} else {

@@ -6,6 +6,19 @@
 #include "model.h"
 
 /*
+ * The functions below that parse or read a compilation database are
+ * codegen/parse/ with libclang. In the tool it is a module (bpfgen-parse.so)
+ * loaded on the first of those calls, which exits 2 when it cannot be loaded;
+ * bpfgen_core links it in.
+ */
+
+/*
+ * Load the module now: before fork(), so that workers share it. Returns 0, or
+ * a negative errno after saying on stderr why it cannot be loaded.
+ */
+int bg_parse__load(void);
+
+/*
  * Parse FILE as BPF C and build its model. bpfgen's own flags come first
  * (-target bpf, -D__TARGET_ARCH_<host>, -D__BPF__, the host's system include
  * directories as -idirafter), then ARGS. Clang's errors are added to DIAGS as
@@ -32,6 +45,8 @@ int bg_parse_unsaved(const char *file, const char *text, size_t text_len,
  * up next to FILE first.
  */
 char *bg_shared_prefix(const char *file, bool *quoted);
+/* bg_shared_prefix() of a file's text SRC (N bytes, not NUL-terminated). */
+char *bg_shared_prefix_of(const char *src, size_t n, bool *quoted);
 
 /* The BPF entries of a build's compile_commands.json: -target bpf, or a .bpf.c file. */
 struct bg_compdb_entry {

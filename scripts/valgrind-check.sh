@@ -62,7 +62,7 @@ one() {
 	IFS=$'\t' read -r dir file flags <<< "$1"
 	log=$2/$(printf '%s' "$file" | md5sum | cut -c1-16).log
 	# shellcheck disable=SC2086 # flags are words
-	(cd "$dir" && valgrind -q --error-exitcode=99 --leak-check=full \
+	(cd "$dir" && valgrind -q --error-exitcode=99 --suppressions="$SUPP" --leak-check=full \
 		--show-leak-kinds=definite --errors-for-leak-kinds=definite --num-callers=30 \
 		--log-file="$log" "$BPFGEN" check "$file" -- $flags > /dev/null 2>&1 < /dev/null)
 	rc=$?
@@ -70,6 +70,8 @@ one() {
 }
 export -f one
 export BPFGEN=$bpfgen
+SUPP=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
+export SUPP
 start=$(date +%s)
 tr '\n' '\0' < "$tmp/files" | xargs -0 -P "$jobs" -I{} bash -c 'one "$1" "$2"' _ {} "$tmp"
 secs=$(( $(date +%s) - start ))

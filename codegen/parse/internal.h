@@ -72,7 +72,6 @@ bool has_errors(CXTranslationUnit tu);
 void pch_decls__free(struct pch_decls *d);
 int pch_decls__read(const char *path, const char *pch_path, struct pch_decls *d);
 int pch_decls__find(struct parse_state *st, const struct pch_decls *d, CXCursor *out);
-char *shared_prefix_of(const char *src, size_t n, bool *quoted);
 char *cached_pch(const char *cache_dir, const char *file, const char *text, size_t text_len,
 		 const char **argv, int argc, char **decls);
 

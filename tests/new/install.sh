@@ -29,7 +29,8 @@ fi
 libdir=lib
 [ -d "$prefix/lib/$(gcc -print-multiarch 2>/dev/null)" ] && libdir=lib/$(gcc -print-multiarch)
 for f in bin/bpfgen include/bpfgen/bpf.h include/bpfgen/log.h include/bpfgen/runtime.h \
-	$libdir/libbpfgen.a $libdir/libbpfgen.so share/cmake/bpfgen/bpfgenTargets.cmake \
+	$libdir/libbpfgen.a $libdir/libbpfgen.so $libdir/bpfgen/bpfgen-parse.so \
+	share/cmake/bpfgen/bpfgenTargets.cmake \
 	share/cmake/bpfgen/bpfgenConfig.cmake \
 	share/cmake/bpfgen/bpfgenConfigVersion.cmake share/cmake/bpfgen/bpfgen.cmake \
 	share/pkgconfig/bpfgen.pc share/man/man1/bpfgen.1 share/man/man1/bpfgen-check.1 \
@@ -37,6 +38,18 @@ for f in bin/bpfgen include/bpfgen/bpf.h include/bpfgen/log.h include/bpfgen/run
 	share/bash-completion/completions/bpfgen share/bpfgen/bpfgen.mk; do
 	[ -f "$prefix/$f" ] || fail "cmake --install: no $f"
 done
+
+# the installed tool parses with the installed module (bpfgen-parse.so, which
+# it loads on first use), not with the build tree's
+printf '#include <linux/bpf.h>\nint x;\n' > "$tmp/parse.c"
+unset BPFGEN_PARSE_MODULE
+if LD_DEBUG=files "$prefix/bin/bpfgen" check "$tmp/parse.c" > /dev/null 2> "$tmp/parse.log" &&
+   grep -qF "file=$prefix/bin/../$libdir/bpfgen/bpfgen-parse.so" "$tmp/parse.log" &&
+   ! grep -qF "file=$build/" "$tmp/parse.log"; then
+	pass "the installed bpfgen loads its installed parse module"
+else
+	fail "the installed bpfgen's parse module: $(grep -E 'bpfgen-parse|error' "$tmp/parse.log" | head -3)"
+fi
 
 # the man pages render without a warning; the completion knows the commands and rules
 for page in "$prefix"/share/man/man1/*.1; do

@@ -34,6 +34,7 @@ fi
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in usr/bin/bpfgen usr/include/bpfgen/bpf.h usr/include/bpfgen/log.h \
 	usr/include/bpfgen/runtime.h usr/lib/libbpfgen.so.0 usr/lib/libbpfgen.a \
+	usr/lib/bpfgen/bpfgen-parse.so \
 	usr/share/cmake/bpfgen/bpfgenConfig.cmake usr/share/cmake/bpfgen/bpfgen.cmake \
 	usr/share/cmake/bpfgen/bpfgenTargets.cmake usr/share/pkgconfig/bpfgen.pc \
 	usr/share/man/man1/bpfgen.1 usr/share/man/man1/bpfgen-check.1 \
@@ -47,7 +48,7 @@ for d in libclang1-14 libbpf1 libelf1 libc6 libclang-common-14-dev clang-14 bpft
 	libbpf-dev libelf-dev pkg-config; do
 	grep -qE "(^|[ ,|])$d( |,|$)" <<<"$depends" || fail "Depends has no $d: $depends"
 done
-needed=$(for f in "$build/bpfgen" "$build"/runtime/libbpfgen.so.0; do
+needed=$(for f in "$build/bpfgen" "$build/bpfgen-parse.so" "$build"/runtime/libbpfgen.so.0; do
 	objdump -p "$f" 2>/dev/null | awk '/NEEDED/ {print $2}'; done | sort -u)
 for lib in $needed; do
 	pkg=$(dpkg -S "*/$lib" 2>/dev/null | head -1 | cut -d: -f1)
@@ -90,6 +91,16 @@ else
 fi
 if ! "$root/usr/bin/bpfgen" --version >"$tmp/version" 2>&1 || ! grep -q "$version" "$tmp/version"; then
 	fail "the root's bpfgen --version: $(cat "$tmp/version")"
+fi
+
+# the root's tool parses with the root's module, which it loads on first use
+printf '#include <linux/bpf.h>\nint x;\n' > "$tmp/parse.c"
+if env -u BPFGEN_PARSE_MODULE LD_DEBUG=files "$root/usr/bin/bpfgen" check "$tmp/parse.c" \
+	> /dev/null 2> "$tmp/parse.log" &&
+   grep -qF "file=$root/usr/bin/../lib/bpfgen/bpfgen-parse.so" "$tmp/parse.log"; then
+	pass "the root's bpfgen loads the root's parse module"
+else
+	fail "the root's bpfgen's parse module: $(grep -E 'bpfgen-parse|error' "$tmp/parse.log" | head -3)"
 fi
 
 # a scaffold from the root's tool, built against the root's package only

@@ -167,6 +167,34 @@ static void write_types(FILE *out, const char *types)
 	}
 }
 
+/*
+ * TYPES as write_types() writes them, where the kernel objects a map value
+ * can hold (struct bpf_spin_lock, bpf_timer, ...) are defined under a name of
+ * their own: <linux/bpf.h>, which this header includes, defines the ones of
+ * its version, and another definition of the same struct does not compile.
+ */
+static void write_uapi_types(FILE *out, const char *types)
+{
+	static const char *const uapi[] = {
+		"bpf_spin_lock", "bpf_timer", "bpf_dynptr", "bpf_list_head", "bpf_list_node",
+		"bpf_rb_root", "bpf_rb_node", "bpf_refcount", "bpf_wq",
+	};
+	char def[64];
+	bool used[sizeof(uapi) / sizeof(uapi[0])];
+	size_t i;
+
+	for (i = 0; i < sizeof(uapi) / sizeof(uapi[0]); i++) {
+		snprintf(def, sizeof(def), "struct %s {", uapi[i]);
+		used[i] = strstr(types, def) != NULL;
+		if (used[i])
+			fprintf(out, "#define %s bpfgen_uapi_%s\n", uapi[i], uapi[i]);
+	}
+	write_types(out, types);
+	for (i = 0; i < sizeof(uapi) / sizeof(uapi[0]); i++)
+		if (used[i])
+			fprintf(out, "#undef %s\n", uapi[i]);
+}
+
 static const struct prog_kind *prog_kind(const struct bpf_program *prog)
 {
 	static const struct prog_kind fallback = { 0, ATTACH_AUTO, RUN_NONE };
@@ -483,7 +511,7 @@ static int emit_types(struct gen *g, const struct bg_gen_opts *opts)
 	fclose(g->dump_out);
 	g->dump_out = g->out;
 	if (!err)
-		write_types(g->out, buf);
+		write_uapi_types(g->out, buf);
 	free(buf);
 	return err;
 }

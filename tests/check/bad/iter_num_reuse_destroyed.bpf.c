@@ -1,6 +1,6 @@
 // bpfgen-test: XDP program that scans a table of 16 counters twice with one open-coded numbers iterator, destroying it after the first scan and calling bpf_iter_num_next() on it again without a new bpf_iter_num_new(): the verifier refuses a destroyed iterator (vmlinux.h)
 // kernel: refuses "expected an initialized iter_num as arg #0"
-// kernel 6.1: refuses "'bpf_iter_num_new': not found in kernel or module BTFs"
+// kernel 6.1: refuses "'bpf_iter_num_destroy': not found in kernel or module BTFs"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

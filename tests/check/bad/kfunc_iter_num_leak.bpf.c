@@ -1,6 +1,6 @@
 // bpfgen-test: XDP program that walks a table of 16 port counters with an open-coded numbers iterator (bpf_iter_num_new/next/destroy) and returns from inside the loop on a match without bpf_iter_num_destroy(): the iterator is a reference the verifier wants ended on every path (vmlinux.h)
 // kernel: refuses "Unreleased reference"
-// kernel 6.1: refuses "'bpf_iter_num_new': not found in kernel or module BTFs"
+// kernel 6.1: refuses "'bpf_iter_num_destroy': not found in kernel or module BTFs"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

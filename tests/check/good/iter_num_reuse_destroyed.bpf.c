@@ -1,6 +1,6 @@
 // bpfgen-test: XDP program that scans a table of 16 counters twice with one open-coded numbers iterator, destroyed after each scan and created again with bpf_iter_num_new() before the second (vmlinux.h)
 // kernel: loads
-// kernel 6.1: refuses "'bpf_iter_num_new': not found in kernel or module BTFs"
+// kernel 6.1: refuses "'bpf_iter_num_destroy': not found in kernel or module BTFs"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

@@ -1,6 +1,6 @@
 // bpfgen-test: XDP program that walks a table of 16 port counters with an open-coded numbers iterator (bpf_iter_num_new/next/destroy) and destroys it on the early exit from the loop too (vmlinux.h)
 // kernel: loads
-// kernel 6.1: refuses "'bpf_iter_num_new': not found in kernel or module BTFs"
+// kernel 6.1: refuses "'bpf_iter_num_destroy': not found in kernel or module BTFs"
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

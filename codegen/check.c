@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "check_jobs.h"
 #include "diag.h"
 #include "parse.h"
+#include "result.h"
 #include "rules/rules.h"
 #include "tables/kernel.h"
 
@@ -47,8 +49,9 @@ static void check_usage(FILE *out)
 		"--stats prints each file's wall time and peak memory, and a summary, on stderr.\n"
 		"--target-kernel 5.15,6.1 reports what those kernels do not have (kernel-version);\n"
 		"a file's \"bpfgen: target-kernel 5.15\" comment sets it when the option does not.\n"
-		"The cache of precompiled preambles is on by default (see 'bpfgen cache --help');\n"
-		"--cache DIR names another, --no-cache or BPFGEN_CACHE=off turns it off.\n"
+		"The cache of precompiled preambles and of check results is on by default (see\n"
+		"'bpfgen cache --help'): an unchanged file, headers and options included, is not\n"
+		"parsed again. --cache DIR names another, --no-cache or BPFGEN_CACHE=off turns it off.\n"
 		"\n"
 		"Check libbpf-style BPF C for mistakes the compiler accepts and the kernel\n"
 		"refuses or runs wrongly. Exit status: 0 no errors, 1 errors, 2 bpfgen failed.\n");
@@ -234,6 +237,175 @@ void bg_check_rules(struct bg_model *m, const struct bg_rule_opts *opts, struct 
 }
 
 /*
+ * Stored results: a file checked before, whose bytes, flags and headers have
+ * not changed, under the same options, kernel and bpfgen, is not parsed
+ * again. Its entry (CACHE/KEY.chk, KEY from result_key()) lists every file
+ * the parse read with its size and modification time, then the job's result
+ * record (result.h). An entry whose files changed is not replayed, and is
+ * written again after the check.
+ */
+#define CHK_MAGIC "bpfgen-check 1\n"
+
+static uint64_t result_key(const struct check_ctx *c, const char *file, const char *const *args,
+			   int nargs, const char *target_kernel)
+{
+	char buf[65536], dir[4096];
+	uint64_t h = c->result_key;
+	size_t n;
+	FILE *f;
+	int i;
+
+	h = bg_hash_str(h, getcwd(dir, sizeof(dir)) ? dir : "");
+	h = bg_hash_str(h, file);
+	for (i = 0; i < nargs; i++)
+		h = bg_hash_str(h, args[i]);
+	h = bg_hash_str(h, target_kernel ? target_kernel : "");
+	f = fopen(file, "rb");
+	if (!f)
+		return 0;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		h = bg_hash_mem(h, buf, n);
+	fclose(f);
+	return h ? h : 1;
+}
+
+/* Replay the entry at PATH into ALL; false when there is none or its files changed. */
+static bool result_replay(const struct check_ctx *c, const char *path, struct bg_diags *all,
+			  struct job_result *r)
+{
+	char *text = NULL, *p, *end, *tab;
+	long long size, mtime;
+	struct bg_rbuf b;
+	bool ok = false, noted = true;
+	struct stat sb;
+	size_t len = 0;
+	long nsec;
+	FILE *f;
+
+	if (!bg_cache_sound(path) || !(f = fopen(path, "re")))
+		return false;
+	/* the record is binary: read all of it */
+	if (fstat(fileno(f), &sb) || sb.st_size <= 0 || !(text = malloc(sb.st_size + 1)) ||
+	    fread(text, 1, sb.st_size, f) != (size_t)sb.st_size)
+		goto out;
+	len = sb.st_size;
+	text[len] = '\0';
+	if (len < strlen(CHK_MAGIC) || memcmp(text, CHK_MAGIC, strlen(CHK_MAGIC)))
+		goto out;
+	for (p = text + strlen(CHK_MAGIC); p < text + len && strncmp(p, "--\n", 3); p = end + 1) {
+		end = memchr(p, '\n', text + len - p);
+		tab = end ? memchr(p, '\t', end - p) : NULL;
+		if (!tab || sscanf(p, "%lld %lld.%ld", &size, &mtime, &nsec) != 3)
+			goto out;
+		*end = '\0';
+		if (stat(tab + 1, &sb) || sb.st_size != size || sb.st_mtim.tv_sec != mtime ||
+		    sb.st_mtim.tv_nsec != nsec)
+			goto out;
+	}
+	if (p + 3 > text + len)
+		goto out;
+	b = (struct bg_rbuf){ p + 3, text + len - p - 3, 4, false };
+	ok = bg_result__replay(&b, all, c->pool, r, &noted);
+out:
+	free(text);
+	fclose(f);
+	return ok;
+}
+
+/* Store the result of a check of M that gave DIAGS at PATH. */
+static int result_store(const struct check_ctx *c, const char *path, const struct bg_model *m,
+			const struct bg_diags *diags)
+{
+	struct job_result r = {};
+	struct bg_wbuf b = {};
+	struct stat sb;
+	char *tmp = NULL;
+	FILE *f = NULL;
+	int err = -ENOMEM;
+	size_t i;
+
+	if (asprintf(&tmp, "%s.tmp.%d", path, (int)getpid()) < 0) {
+		tmp = NULL;
+		goto out;
+	}
+	bg_result__encode(&b, 0, &r, -1, -1, NULL, diags);
+	if (b.oom)
+		goto out;
+	err = -errno;
+	f = fopen(tmp, "we");
+	if (!f)
+		goto out;
+	fputs(CHK_MAGIC, f);
+	for (i = 0; i < m->ndeps; i++) {
+		if (stat(m->deps[i], &sb) || strchr(m->deps[i], '\n')) {
+			err = -ENOENT;	/* a file we cannot watch: no entry */
+			goto out;
+		}
+		fprintf(f, "%lld %lld.%ld\t%s\n", (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+			sb.st_mtim.tv_nsec, m->deps[i]);
+	}
+	fputs("--\n", f);
+	fwrite(b.p, 1, b.n, f);
+	err = fclose(f) ? -errno : 0;
+	f = NULL;
+	if (!err)
+		err = bg_cache_publish(c->cache_dir, tmp, path);
+out:
+	if (f)
+		fclose(f);
+	if (tmp)
+		unlink(tmp);
+	free(tmp);
+	free(b.p);
+	return err;
+}
+
+/*
+ * What the stored results of this run depend on besides each file: bpfgen,
+ * the options (not -j, --stats or --format, which change no finding), the
+ * running kernel and its BTF, and the --btf and --kernel-table files.
+ */
+static uint64_t run_key(int argc, char **argv, const char *btf_path, const char *ktable_path)
+{
+	const char *const kfiles[] = { "/sys/kernel/btf/vmlinux", btf_path, ktable_path };
+	uint64_t h = BG_HASH_INIT;
+	struct utsname u;
+	struct stat sb;
+	size_t k;
+	int i;
+
+	h = bg_hash_str(h, "check-result");
+	h = bg_hash_str(h, BPFGEN_VERSION);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--"))
+			break;	/* the clang arguments are the file's, in its key */
+		if (!strcmp(a, "--stats") || !strncmp(a, "--format=", 9) ||
+		    (!strncmp(a, "-j", 2) && a[2]) || !strncmp(a, "--jobs=", 7))
+			continue;
+		if (!strcmp(a, "--format") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+			i++;
+			continue;
+		}
+		h = bg_hash_str(h, a);
+	}
+	if (!uname(&u)) {
+		h = bg_hash_str(h, u.release);
+		h = bg_hash_str(h, u.version);
+	}
+	/* without the kernel's BTF a run says so once, which a replay would not */
+	if (access(btf_path ? btf_path : kfiles[0], R_OK))
+		return 0;
+	for (k = 0; k < sizeof(kfiles) / sizeof(kfiles[0]); k++)
+		if (kfiles[k] && !stat(kfiles[k], &sb)) {
+			h = bg_hash_mem(h, &sb.st_size, sizeof(sb.st_size));
+			h = bg_hash_mem(h, &sb.st_mtim, sizeof(sb.st_mtim));
+		}
+	return h ? h : 1;
+}
+
+/*
  * Check job J (a file named on the command line, or an entry of the build's
  * compile_commands.json): its diagnostics are added to DIAGS and its model,
  * which they point into, is left in *MODEL for the caller to free after
@@ -249,8 +421,9 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 	const char *file = bg_check_job_file(c, j);
 	const char **fargs = (const char **)c->clang_args;
 	int nfargs = c->nclang, k, err;
-	uint64_t t0 = now_us();
+	uint64_t t0 = now_us(), key = 0;
 	struct bg_model *m = NULL;
+	char *res = NULL;
 	size_t nerr, nfirst;
 
 	if (c->stats)
@@ -278,6 +451,12 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 		r->failed = true;
 		goto back;
 	}
+	if (c->result_key && c->cache_dir && c->pool &&
+	    (key = result_key(c, file, fargs, nfargs, e ? e->target_kernel : NULL)) &&
+	    asprintf(&res, "%s/%016llx.chk", c->cache_dir, (unsigned long long)key) < 0)
+		res = NULL;
+	if (res && result_replay(c, res, diags, r))
+		goto back;
 	nerr = bg_diags__count(diags, BG_SEV_ERROR);
 	nfirst = diags->n;
 	err = bg_parse(file, fargs, nfargs, c->cache_dir, &m, diags);
@@ -313,6 +492,8 @@ void bg_check_one(const struct check_ctx *c, size_t j, struct bg_diags *all,
 	}
 	bg_check_rules(m, c->opts, diags, nerr, nfirst, NULL, 0);
 	*model = m;
+	if (res && m->ndeps)
+		result_store(c, res, m, diags);	/* none is slower, not wrong */
 back:
 	if (e) {
 		if (fargs != (const char **)c->clang_args)
@@ -325,6 +506,7 @@ back:
 		}
 	}
 out:
+	free(res);
 	if (diags_move(all, &own)) {
 		fprintf(stderr, "bpfgen: error: '%s': out of memory\n", file);
 		r->failed = true;
@@ -586,7 +768,8 @@ int bg_cmd_check(int argc, char **argv)
 		goto out;
 	}
 	ctx = (struct check_ctx){ files, nfiles, db, clang_args, nclang, cache_dir, &opts, cwd,
-				  dump, want_stats };
+				  dump, want_stats, dump ? 0 : run_key(argc, argv, btf_path, ktable_path),
+				  &pool };
 	if (jobs > 1 && njobs > 1) {
 		/* libclang mapped once in the parent, not once in each worker */
 		if (bg_parse__load()) {

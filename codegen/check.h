@@ -17,6 +17,12 @@
 
 struct bg_model;
 
+/* Strings the replayed diagnostics point to, as a model's strings are for serial ones. */
+struct pool {
+	char **v;
+	size_t n;
+};
+
 /* What a run checks, the same for every file and every worker. */
 struct check_ctx {
 	const char **files;
@@ -29,6 +35,13 @@ struct check_ctx {
 	const char *cwd;	/* where to come back to after a compile command's directory */
 	bool dump;
 	bool stats;		/* measure each file's peak memory */
+	/*
+	 * The stored results (in cache_dir): what names the run's options, the
+	 * kernel and bpfgen; 0 when results are not stored (--dump-model).
+	 * Replayed diagnostics keep their strings in POOL.
+	 */
+	uint64_t result_key;
+	struct pool *pool;
 };
 
 /* How checking one file went, besides its diagnostics. */
@@ -45,11 +58,6 @@ struct stats {
 	size_t n;
 };
 
-/* Strings the replayed diagnostics point to, as a model's strings are for serial ones. */
-struct pool {
-	char **v;
-	size_t n;
-};
 
 /* The file of job J: a command-line file, then the compile commands' files. */
 const char *bg_check_job_file(const struct check_ctx *c, size_t j);

@@ -144,6 +144,7 @@ void bg_model__free(struct bg_model *m)
 
 	if (!m)
 		return;
+	free(m->deps);
 	for (i = 0; i < m->nprogs; i++) {
 		free(m->progs[i].name);
 		free(m->progs[i].section);

@@ -266,6 +266,9 @@ struct bg_model {
 	 */
 	bool has_weak;
 	int libbpf_major;	/* LIBBPF_MAJOR_VERSION of an included libbpf_version.h, -1 none */
+	/* every file the parse read, the main file and each header (arena strings) */
+	char **deps;
+	size_t ndeps;
 	bool uses_libxdp;	/* a libxdp header is included: libxdp sets program types */
 	/* the file's "bpfgen: target-kernel 5.15,6.1" line, or NULL */
 	char *target_kernel;

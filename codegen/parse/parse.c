@@ -75,6 +75,17 @@ static void note_inclusion(CXFile inc, CXSourceLocation *stack, unsigned depth, 
 	(void)depth;
 	name = clang_getFileName(inc);
 	path = clang_getCString(name);
+	if (path && !(m->ndeps & (m->ndeps - 1))) {
+		/* doubled at each power of two */
+		char **v = realloc(m->deps, (m->ndeps ? 2 * m->ndeps : 1) * sizeof(*v));
+
+		if (v)
+			m->deps = v;
+		else
+			path = NULL;
+	}
+	if (path && (m->deps[m->ndeps] = bg_model__strdup(m, path)))
+		m->ndeps++;
 	if (path && (strstr(path, "/xdp/xdp_helpers.h") || strstr(path, "/xdp/prog_dispatcher.h")))
 		m->uses_libxdp = true;
 	if (path && strstr(path, "bpf/libbpf_version.h") && (f = fopen(path, "r"))) {

@@ -84,9 +84,10 @@ if command -v clang >/dev/null; then
 	fi
 fi
 
-# no module, or a file that is not one: status 2 and one line, no crash
+# no module, or a file that is not one: status 2 and one line, no crash (with
+# no stored result to replay: the check above stored one)
 for bad in "$tmp/missing.so" "$bpfgen" "$tmp/prog.bpf.c"; do
-	BPFGEN_PARSE_MODULE=$bad "$bpfgen" check "$tmp/prog.bpf.c" -- "${flags[@]}" \
+	BPFGEN_PARSE_MODULE=$bad "$bpfgen" check --no-cache "$tmp/prog.bpf.c" -- "${flags[@]}" \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	if [ $rc -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
@@ -97,7 +98,7 @@ for bad in "$tmp/missing.so" "$bpfgen" "$tmp/prog.bpf.c"; do
 	fi
 done
 # -j N loads it once, before the workers: the same error, once
-BPFGEN_PARSE_MODULE=$tmp/missing.so "$bpfgen" check -j 2 "$tmp/prog.bpf.c" "$tmp/prog.bpf.c" \
+BPFGEN_PARSE_MODULE=$tmp/missing.so "$bpfgen" check --no-cache -j 2 "$tmp/prog.bpf.c" "$tmp/prog.bpf.c" \
 	-- "${flags[@]}" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc -eq 2 ] && [ "$(grep -c 'cannot load' "$tmp/err")" -eq 1 ]; then
